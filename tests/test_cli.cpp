@@ -1,0 +1,153 @@
+// The CLI as a user runs it: exit codes, output shapes, messages for bad arguments.
+#include <array>
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <sys/wait.h>
+
+#include "fixtures.hpp"
+
+namespace {
+
+struct Run {
+    int code = -1;
+    std::string out;  // stdout and stderr together
+};
+
+Run run(const std::string& args) {
+    std::string cmd = std::string(ATLAS_CLI_PATH) + " " + args + " 2>&1";
+    Run r;
+    FILE* p = popen(cmd.c_str(), "r");
+    REQUIRE(p != nullptr);
+    std::array<char, 4096> buf{};
+    std::size_t n;
+    while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+    int status = pclose(p);
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return r;
+}
+
+Run run_stdout(const std::string& args) {
+    std::string cmd = std::string(ATLAS_CLI_PATH) + " " + args + " 2>/dev/null";
+    Run r;
+    FILE* p = popen(cmd.c_str(), "r");
+    REQUIRE(p != nullptr);
+    std::array<char, 4096> buf{};
+    std::size_t n;
+    while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+    int status = pclose(p);
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return r;
+}
+
+std::string write_temp(const std::string& name, const std::string& text) {
+    std::string path = std::string("/tmp/atlas_cli_test_") + name;
+    std::ofstream(path, std::ios::binary) << text;
+    return path;
+}
+
+}  // namespace
+
+TEST_CASE("validate: exit 0 on a valid bundle, 1 with JSONPATH lines on a bad one", "[cli]") {
+    std::string good = write_temp("good.json", atlas::test::small_bundle);
+    Run ok = run_stdout("validate " + good);
+    CHECK(ok.code == 0);
+    CHECK(ok.out.empty());
+
+    std::string text = atlas::test::small_bundle;
+    text.replace(text.find("\"owner\": \"i-janti\""), 18, "\"owner\": \"i-nobody\"");
+    std::string bad = write_temp("bad.json", text);
+    Run r = run_stdout("validate " + bad);
+    CHECK(r.code == 1);
+    CHECK(r.out.find("$.innovations[0].owner: refers to unknown institution \"i-nobody\"\n") != std::string::npos);
+
+    Run broken = run_stdout("validate " + write_temp("broken.json", "{\"format\": "));
+    CHECK(broken.code == 1);
+    CHECK(broken.out.find("line 1, column") != std::string::npos);
+
+    Run missing = run("validate /nonexistent.json");
+    CHECK(missing.code == 1);
+    CHECK(missing.out.find("cannot open") != std::string::npos);
+}
+
+TEST_CASE("stats prints the counts as JSON integers", "[cli]") {
+    Run r = run_stdout("stats " + write_temp("good.json", atlas::test::small_bundle));
+    REQUIRE(r.code == 0);
+    auto j = nlohmann::json::parse(r.out);
+    CHECK(j["innovations"] == 6);
+    CHECK(j["replications"] == 2);
+    CHECK(j["programs"] == 1);
+    CHECK(j["institutions"] == 8);
+    CHECK(j["sources"] == 1);
+    CHECK(j["by_province"]["35"] == 4);
+    CHECK(j["by_province"]["33"] == 1);
+}
+
+TEST_CASE("lineage follows derived innovations recursively", "[cli]") {
+    std::string file = write_temp("good.json", atlas::test::small_bundle);
+    Run r = run_stdout("lineage " + file + " 'jarik'");
+    REQUIRE(r.code == 0);
+    auto j = nlohmann::json::parse(r.out);
+    CHECK(j["innovation"]["id"] == "n-jarik");
+    CHECK(j["innovation"]["region_code"] == "35.73");
+    REQUIRE(j["replications"].size() == 1);
+    auto rep = j["replications"][0];
+    CHECK(rep["adopter"] == "SMP Negeri 13 Kota Malang");
+    CHECK(rep["stage"] == "implemented");
+    CHECK(rep["date"] == "2024");
+    CHECK(rep["program"].is_null());
+    CHECK(rep["derived"]["name"] == "NASI TIGA BERAS");
+    CHECK(rep["derived"]["replications"].empty());
+
+    Run by_id = run_stdout("lineage " + file + " n-brexit");
+    auto b = nlohmann::json::parse(by_id.out);
+    CHECK(b["replications"][0]["program"] == "Penandatanganan BREXIT");
+    CHECK(b["replications"][0]["adopter_count"] == 16);
+    CHECK(b["replications"][0]["derived"].is_null());
+
+    Run none = run("lineage " + file + " 'no such thing'");
+    CHECK(none.code == 1);
+    CHECK(none.out.find("no innovation matches") != std::string::npos);
+}
+
+TEST_CASE("query: total, facet counts and rows; bad arguments are refused", "[cli]") {
+    std::string file = write_temp("good.json", atlas::test::small_bundle);
+    Run r = run_stdout("query " + file + " --facet province=35 --sort name --limit 2");
+    REQUIRE(r.code == 0);
+    auto j = nlohmann::json::parse(r.out);
+    CHECK(j["total"] == 4);
+    CHECK(j["rows"].size() == 2);
+    CHECK(j["rows"][0]["name"] == "BREXIT");
+    CHECK(j["facets"]["province"]["33"] == 1);
+    CHECK(j["facets"]["sector"]["pendidikan"] == 2);
+    for (const char* key : {"year", "competition", "tier", "province", "regency", "sector", "stage", "replicated", "confidence"})
+        CHECK(j["facets"].contains(key));
+
+    Run s = run_stdout("query " + file + " --search 'MA’SITI'");
+    CHECK(nlohmann::json::parse(s.out)["total"] == 1);
+
+    CHECK(run("query " + file + " --facet colour=red").code == 2);
+    CHECK(run("query " + file + " --facet province").code == 2);
+    CHECK(run("query " + file + " --sort nonsense").code == 2);
+    CHECK(run("query " + file + " --limit -3").code == 2);
+    CHECK(run("query " + file + " --bogus").code == 2);
+    CHECK(run("frobnicate").code == 2);
+    CHECK(run("").code == 2);
+}
+
+TEST_CASE("synth writes a valid bundle marked synthetic", "[cli]") {
+    std::string out = "/tmp/atlas_cli_test_synth.json";
+    Run r = run("synth --innovations 200 --replications 500 --seed 7 -o " + out);
+    REQUIRE(r.code == 0);
+    CHECK(r.out.find("SYNTHETIC") != std::string::npos);
+    CHECK(run_stdout("validate " + out).code == 0);
+    Run st = run_stdout("stats " + out);
+    auto j = nlohmann::json::parse(st.out);
+    CHECK(j["innovations"] == 200);
+    CHECK(j["replications"] == 500);
+    CHECK(j["synthetic"] == true);
+    CHECK(run("synth --innovations 10").code == 2);
+    CHECK(run("synth --innovations x --replications 1").code == 2);
+}
