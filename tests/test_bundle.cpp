@@ -128,3 +128,13 @@ TEST_CASE("find_innovation by id or by part of the name", "[bundle][stats]") {
     CHECK_FALSE(find_innovation(*ds, "nothing like this").found);
     CHECK_FALSE(find_innovation(*ds, "").found);
 }
+
+TEST_CASE("dates compare at the precision both of them know", "[bundle]") {
+    CHECK(date_before(Date{2024, 7, 0}, Date{2024, 8, 15}));
+    CHECK_FALSE(date_before(Date{2024, 8, 0}, Date{2024, 8, 15}));
+    CHECK_FALSE(date_before(Date{2024, 8, 15}, Date{2024, 8, 0}));
+    CHECK_FALSE(date_before(Date{2024, 0, 0}, Date{2024, 3, 1}));
+    CHECK(date_before(Date{2023, 12, 31}, Date{2024, 0, 0}));
+    CHECK(date_before(Date{2024, 8, 14}, Date{2024, 8, 15}));
+    CHECK_FALSE(date_before(Date{}, Date{2024, 1, 1}));
+}

@@ -166,3 +166,33 @@ TEST_CASE("facet and sort names round-trip", "[query]") {
         CHECK(parse_sort_column(to_string(static_cast<SortColumn>(c))) == static_cast<SortColumn>(c));
     CHECK_FALSE(parse_facet("colour"));
 }
+
+#include "core/replication_list.hpp"
+
+TEST_CASE("the replications table follows the innovation filters", "[query][replications]") {
+    auto ds = test::load_small();
+    Catalog cat(ds);
+    ReplicationList list(cat);
+    CHECK(list.size() == 3);  // two pairs and one cohort
+    QueryResult r;
+    std::vector<ReplicationRow> rows;
+    cat.run(Query{}, r);
+    list.run(r, ReplicationColumn::source, false, rows);
+    REQUIRE(rows.size() == 3);
+    CHECK(ds->replications[rows[0].index].id == "r-brexit");
+    CHECK(rows[1].cohort);  // "Gerakan…" sorts between BREXIT and Jarik
+    CHECK(ds->replications[rows[2].index].id == "r-nasi");
+
+    Query q;
+    q.facets[static_cast<int>(Facet::province)] = {"33"};
+    cat.run(q, r);
+    list.run(r, ReplicationColumn::date, true, rows);
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0].cohort);
+    CHECK(ds->cohorts[rows[0].index].id == "c-jateng");
+
+    cat.run(Query{}, r);
+    list.run(r, ReplicationColumn::date, true, rows);
+    CHECK(ds->replications[rows[0].index].id == "r-brexit");  // 2024-08-15 newest
+    CHECK(parse_replication_column("adopter") == ReplicationColumn::adopter);
+}

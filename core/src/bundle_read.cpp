@@ -5,6 +5,7 @@
 #include <cmath>
 #include <fstream>
 #include <functional>
+#include <memory>
 #include <span>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
@@ -26,6 +27,20 @@ std::size_t LoadReport::error_count() const noexcept {
 std::size_t LoadReport::warning_count() const noexcept { return issues.size() - error_count(); }
 
 namespace {
+
+// A member name as a JSON path step: ".name", or "['odd key']" when it is not a plain name.
+std::string path_step(std::string_view key) {
+    bool plain = !key.empty() && !(key[0] >= '0' && key[0] <= '9');
+    for (char c : key)
+        if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) plain = false;
+    if (plain) return "." + std::string(key);
+    std::string out = "['";
+    for (char c : key) {
+        if (c == '\\' || c == '\'') out += '\\';
+        out += c;
+    }
+    return out + "']";
+}
 
 // ===========================================================================
 // SAX → DOM, noting duplicate keys and oversize strings by JSON path.
@@ -97,7 +112,7 @@ private:
     json& root_;
     const LoadLimits& limits_;
     std::vector<Frame> stack_;
-    json discard_sink_;
+    std::vector<std::unique_ptr<json>> discarded_;
     bool have_root_ = false;
 
     std::string path() const {
@@ -105,10 +120,9 @@ private:
         for (std::size_t i = 0; i < stack_.size(); ++i) {
             const Frame& f = stack_[i];
             if (f.node->is_object()) {
-                p += '.';
-                p += f.key;
-            } else {
-                p += '[' + std::to_string(f.index) + ']';
+                p += path_step(f.key);
+            } else if (f.index > 0) {
+                p += '[' + std::to_string(f.index - 1) + ']';  // index counts the elements begun so far
             }
         }
         return p;
@@ -126,9 +140,11 @@ private:
             return &f.node->back();
         }
         if (f.discard) {
+            // The duplicate's value is parsed into a place of its own, kept until the end:
+            // frames below may still point into it.
             f.discard = false;
-            discard_sink_ = json();
-            return &discard_sink_;
+            discarded_.push_back(std::make_unique<json>());
+            return discarded_.back().get();
         }
         return &(*f.node)[f.key];
     }
@@ -205,6 +221,13 @@ const char* singular(RecordKind k) {
     return "record";
 }
 
+// "an innovation", "a replication".
+std::string with_article(RecordKind k) {
+    std::string noun = singular(k);
+    bool vowel = noun[0] == 'a' || noun[0] == 'e' || noun[0] == 'i' || noun[0] == 'o' || noun[0] == 'u';
+    return (vowel ? "an " : "a ") + noun;
+}
+
 class Reader;
 
 // One record being read: collects its problems; `ok` false means it will be skipped.
@@ -225,7 +248,7 @@ public:
     }
     std::string str(std::string_view key, bool required) {
         const json* j = get(key);
-        if (!j || j->is_null()) {
+        if (!j) {
             if (required) error(key, "missing required field \"" + std::string(key) + "\"");
             return {};
         }
@@ -234,12 +257,15 @@ public:
             return {};
         }
         const std::string& s = j->get_ref<const std::string&>();
-        if (required && text::trim(s).empty()) error(key, "must not be empty");
+        if (required && text::trim(s).empty()) {
+            error(key, "must not be empty");
+            return {};
+        }
         return s;
     }
     std::int64_t integer(std::string_view key, std::int64_t lo, std::int64_t hi, std::int64_t fallback) {
         const json* j = get(key);
-        if (!j || j->is_null()) return fallback;
+        if (!j) return fallback;
         if (j->is_number_float()) {
             double d = j->get<double>();
             if (std::floor(d) != d || !std::isfinite(d)) {
@@ -263,7 +289,7 @@ public:
     }
     bool boolean(std::string_view key, bool fallback) {
         const json* j = get(key);
-        if (!j || j->is_null()) return fallback;
+        if (!j) return fallback;
         if (!j->is_boolean()) {
             error(key, std::string("must be true or false, found ") + type_name(*j));
             return fallback;
@@ -320,10 +346,17 @@ private:
     std::unordered_map<std::string_view, IdEntry> ids_;
     std::array<std::vector<bool>, record_kind_count> duplicate_;  // per kind, per file index
     std::vector<std::function<void()>> deferred_;
+    std::array<std::vector<std::uint32_t>, record_kind_count> file_index_;
+    std::unordered_set<std::uint32_t> derived_from_stated_;  // innovations whose file names derived_from  // kept row → position in the file
+
+    std::string path_of(RecordKind kind, std::uint32_t row, std::string_view field) const {
+        return std::string("$.") + to_string(kind) + "[" + std::to_string(file_index_[static_cast<int>(kind)][row]) +
+               "]." + std::string(field);
+    }
 
     const json* array_of(RecordKind kind) {
         auto it = root_.find(to_string(kind));
-        if (it == root_.end() || it->is_null()) return nullptr;
+        if (it == root_.end()) return nullptr;
         if (!it->is_array()) {
             issue(Severity::error, std::string("$.") + to_string(kind),
                   std::string("must be an array, found ") + type_name(*it) + "; none of its records were read");
@@ -378,7 +411,7 @@ void Rec::warn(std::string_view field, std::string msg) {
 
 Date Rec::date(std::string_view key, const json* j_override, const std::string* path_override) {
     const json* j = j_override ? j_override : get(key);
-    if (!j || j->is_null()) return {};
+    if (!j) return {};
     auto fail = [&](std::string msg) {
         ok = false;
         r_.issue(Severity::error, path_override ? *path_override : at(key), std::move(msg));
@@ -413,7 +446,7 @@ std::string Rec::region(std::string_view key, bool required) {
 void Rec::finish() {
     for (auto it = obj_.begin(); it != obj_.end(); ++it) {
         if (std::find(seen_.begin(), seen_.end(), std::string_view(it.key())) == seen_.end())
-            warn(it.key(), "unknown field \"" + it.key() + "\" ignored");
+            r_.issue(Severity::warning, path_ + path_step(it.key()), "unknown field \"" + it.key() + "\" ignored");
     }
     if (r_.poisoned_under(path_)) ok = false;
 }
@@ -474,12 +507,15 @@ void Reader::each(RecordKind kind, Fn read_one) {
             e->second.attempted = true;
             if (kept) e->second.row = report_.kept[k];
         }
-        if (kept) ++report_.kept[k];
+        if (kept) {
+            ++report_.kept[k];
+            file_index_[k].push_back(static_cast<std::uint32_t>(i));
+        }
     }
 }
 
 std::string Reader::ref_id(Rec& rec, std::string_view field, const json* j) {
-    if (!j || j->is_null()) return {};
+    if (!j) return {};
     if (!j->is_string()) {
         rec.error(field, std::string("must be an id (a string), found ") + type_name(*j));
         return {};
@@ -494,9 +530,7 @@ std::uint32_t Reader::resolve_now(Rec& rec, std::string_view field, const std::s
     if (it == ids_.end()) {
         problem = std::string("refers to unknown ") + singular(want) + " \"" + id + "\"";
     } else if (it->second.kind != want) {
-        problem = "refers to \"" + id + "\", which is " + (it->second.kind == RecordKind::award ? "an " : "a ") +
-                  singular(it->second.kind) + ", not " + (want == RecordKind::innovation || want == RecordKind::institution || want == RecordKind::event ? "an " : "a ") +
-                  singular(want);
+        problem = "refers to \"" + id + "\", which is " + with_article(it->second.kind) + ", not " + with_article(want);
     } else if (it->second.row == 0xFFFFFFFFu) {
         problem = std::string("refers to ") + singular(want) + " \"" + id + "\", which was skipped because of its own errors";
     } else {
@@ -514,7 +548,7 @@ void Reader::resolve_later(std::string path, std::string id, RecordKind want, st
         if (it == ids_.end()) {
             problem = std::string("refers to unknown ") + singular(want) + " \"" + id + "\"";
         } else if (it->second.kind != want) {
-            problem = "refers to \"" + id + "\", which is a " + singular(it->second.kind) + ", not a " + singular(want);
+            problem = "refers to \"" + id + "\", which is " + with_article(it->second.kind) + ", not " + with_article(want);
         } else if (it->second.row == 0xFFFFFFFFu) {
             problem = std::string("refers to ") + singular(want) + " \"" + id + "\", which was skipped because of its own errors";
         } else {
@@ -528,7 +562,7 @@ void Reader::resolve_later(std::string path, std::string id, RecordKind want, st
 void Reader::read_cited(Rec& rec, Cited& c) {
     c.id = rec.str("id", false);
     const json* srcs = rec.get("sources");
-    if (!srcs || srcs->is_null()) {
+    if (!srcs) {
         rec.error("sources", "missing required field \"sources\": every record cites at least one source");
     } else if (!srcs->is_array()) {
         rec.error("sources", std::string("must be an array of source ids, found ") + type_name(*srcs));
@@ -630,7 +664,7 @@ void Reader::read_events() {
         e.kind = rec.one_of("kind", event_kinds, true);
         e.date = rec.date("date");
         e.end_date = rec.date("end_date");
-        if (e.date.known() && e.end_date.known() && e.end_date.key() < e.date.key())
+        if (date_before(e.end_date, e.date))
             rec.error("end_date", "ends before it starts (" + e.date.to_string() + ")");
         e.place = rec.str("place", false);
         e.region_code = rec.region("region_code", false);
@@ -639,7 +673,7 @@ void Reader::read_events() {
         const std::uint32_t row = static_cast<std::uint32_t>(ds_.events.size());
         std::vector<std::function<void()>> links;  // registered only if the record is kept
 
-        if (const json* ps = rec.get("participants"); ps && !ps->is_null()) {
+        if (const json* ps = rec.get("participants"); ps) {
             if (!ps->is_array()) {
                 rec.error("participants", std::string("must be an array, found ") + type_name(*ps));
             } else {
@@ -671,7 +705,7 @@ void Reader::read_events() {
                 }
             }
         }
-        if (const json* inns = rec.get("innovations"); inns && !inns->is_null()) {
+        if (const json* inns = rec.get("innovations"); inns) {
             if (!inns->is_array()) {
                 rec.error("innovations", std::string("must be an array of innovation ids, found ") + type_name(*inns));
             } else {
@@ -710,7 +744,7 @@ void Reader::read_innovations() {
         x.description = rec.str("description", false);
         if (std::string owner = ref_id(rec, "owner", rec.get("owner")); !owner.empty()) {
             x.owner = InstitutionId(resolve_now(rec, "owner", owner, RecordKind::institution, true));
-        } else if (rec.get("owner") == nullptr || rec.get("owner")->is_null()) {
+        } else if (rec.get("owner") == nullptr) {
             rec.error("owner", "missing required field \"owner\"");
         }
         std::string unit = ref_id(rec, "unit", rec.get("unit"));
@@ -727,7 +761,10 @@ void Reader::read_innovations() {
         if (x.region_code.empty() && x.owner) x.region_code = ds_.institutions[x.owner.value].region_code;
         if (!derived_from.empty())
             resolve_later(rec.at("derived_from"), derived_from, RecordKind::replication,
-                          [this, row](std::uint32_t v) { ds_.innovations[row].derived_from = ReplicationId(v); });
+                          [this, row](std::uint32_t v) {
+                              ds_.innovations[row].derived_from = ReplicationId(v);
+                              derived_from_stated_.insert(row);
+                          });
         ds_.innovations.push_back(std::move(x));
         return true;
     });
@@ -739,7 +776,7 @@ void Reader::read_awards() {
         read_cited(rec, a);
         std::string inn = ref_id(rec, "innovation", rec.get("innovation"));
         if (inn.empty()) {
-            if (rec.ok) rec.error("innovation", "missing required field \"innovation\"");
+            if (!rec.get("innovation")) rec.error("innovation", "missing required field \"innovation\"");
         } else {
             a.innovation = InnovationId(resolve_now(rec, "innovation", inn, RecordKind::innovation, true));
         }
@@ -757,7 +794,7 @@ void Reader::read_awards() {
 std::vector<StageStep> Reader::read_stages(Rec& rec, std::string_view field, RecordKind owner, std::uint32_t row) {
     std::vector<StageStep> steps;
     const json* arr = rec.get(field);
-    if (!arr || arr->is_null()) {
+    if (!arr) {
         rec.error(field, "missing required field \"stages\"");
         return steps;
     }
@@ -798,7 +835,7 @@ std::vector<StageStep> Reader::read_stages(Rec& rec, std::string_view field, Rec
     std::sort(steps.begin(), steps.end(), [](const StageStep& a, const StageStep& b) { return a.stage < b.stage; });
     // Stages happen in order: a later stage dated before an earlier one is suspicious, not fatal.
     for (std::size_t i = 1; i < steps.size(); ++i) {
-        if (steps[i].date.known() && steps[i - 1].date.known() && steps[i].date.key() < steps[i - 1].date.key())
+        if (date_before(steps[i].date, steps[i - 1].date))
             rec.warn(field, std::string("stage \"") + to_string(steps[i].stage) + "\" (" + steps[i].date.to_string() +
                                 ") is dated before \"" + to_string(steps[i - 1].stage) + "\" (" +
                                 steps[i - 1].date.to_string() + ")");
@@ -849,7 +886,7 @@ void Reader::read_cohorts() {
         else c.program = EventId(resolve_now(rec, "program", program, RecordKind::event, true));
         auto id_list = [&](std::string_view field, RecordKind kind, bool required, auto& out) {
             const json* arr = rec.get(field);
-            if (!arr || arr->is_null()) {
+            if (!arr) {
                 if (required) rec.error(field, "missing required field \"" + std::string(field) + "\"");
                 return;
             }
@@ -869,7 +906,7 @@ void Reader::read_cohorts() {
         id_list("innovations", RecordKind::innovation, true, c.innovations);
         id_list("adopters", RecordKind::institution, false, c.adopters);
         c.adopter_count = static_cast<std::uint32_t>(rec.integer("adopter_count", 1, 10'000'000, 0));
-        if (const json* rc = rec.get("region_codes"); rc && !rc->is_null()) {
+        if (const json* rc = rec.get("region_codes"); rc) {
             if (!rc->is_array()) {
                 rec.error("region_codes", std::string("must be an array of region codes, found ") + type_name(*rc));
             } else {
@@ -900,7 +937,7 @@ void Reader::read_figures() {
         Figure f;
         read_cited(rec, f);
         f.metric = rec.str("metric", true);
-        if (const json* v = rec.get("value"); v && !v->is_null()) {
+        if (const json* v = rec.get("value"); v) {
             if (!v->is_number()) rec.error("value", std::string("must be a number, found ") + type_name(*v));
             else f.value = v->get<double>();
         }
@@ -951,7 +988,7 @@ void Reader::link_derived() {
         if (!child.derived_from) {
             child.derived_from = ReplicationId(r);
         } else if (child.derived_from.value != r) {
-            issue(Severity::error, "$.replications[" + rep.id + "].derived",
+            issue(Severity::error, path_of(RecordKind::replication, r, "derived"),
                   "names \"" + child.id + "\" as its derived innovation, but that innovation says it derives from \"" +
                       ds_.replications[child.derived_from.value].id + "\" (link dropped)");
             rep.derived = {};
@@ -977,21 +1014,25 @@ void Reader::link_derived() {
             v = parent(v);
         }
         chain = ds_.innovations[last].id + " → " + chain;
-        Replication& rep = ds_.replications[ds_.innovations[last].derived_from.value];
-        issue(Severity::error, "$.innovations[" + ds_.innovations[last].id + "].derived_from",
+        const std::uint32_t rep_row = ds_.innovations[last].derived_from.value;
+        Replication& rep = ds_.replications[rep_row];
+        // Report the link where the file states it.
+        issue(Severity::error,
+              derived_from_stated_.count(last) ? path_of(RecordKind::innovation, last, "derived_from")
+                                               : path_of(RecordKind::replication, rep_row, "derived"),
               "lineage cycle: " + chain + " (an innovation cannot descend from itself; link dropped)");
         rep.derived = {};
         ds_.innovations[last].derived_from = {};
     });
     auto inst_parent = [&](std::uint32_t i) { return ds_.institutions[i].parent.value; };
     break_cycles(ds_.institutions.size(), inst_parent, [&](std::uint32_t last, const std::string&) {
-        issue(Severity::error, "$.institutions[" + ds_.institutions[last].id + "].parent",
+        issue(Severity::error, path_of(RecordKind::institution, last, "parent"),
               "institution hierarchy cycle through \"" + ds_.institutions[last].id + "\" (link dropped)");
         ds_.institutions[last].parent = {};
     });
     auto ev_parent = [&](std::uint32_t i) { return ds_.events[i].part_of.value; };
     break_cycles(ds_.events.size(), ev_parent, [&](std::uint32_t last, const std::string&) {
-        issue(Severity::error, "$.events[" + ds_.events[last].id + "].part_of",
+        issue(Severity::error, path_of(RecordKind::event, last, "part_of"),
               "event \"part_of\" cycle through \"" + ds_.events[last].id + "\" (link dropped)");
         ds_.events[last].part_of = {};
     });
@@ -1004,12 +1045,13 @@ bool Reader::run() {
                                                     "cohorts", "figures"};
     for (auto it = root_.begin(); it != root_.end(); ++it) {
         if (std::find(std::begin(top_keys), std::end(top_keys), it.key()) == std::end(top_keys))
-            issue(Severity::warning, "$." + it.key(), "unknown field \"" + it.key() + "\" ignored");
+            issue(Severity::warning, "$" + path_step(it.key()), "unknown field \"" + it.key() + "\" ignored");
     }
     read_meta();
     register_ids();
-    if (root_.find("sources") == root_.end())
+    if (auto src = root_.find("sources"); src == root_.end())
         issue(Severity::error, "$.sources", "missing required field \"sources\"");
+
     read_sources();
     read_institutions();
     read_events();
@@ -1021,30 +1063,6 @@ bool Reader::run() {
     for (auto& d : deferred_) d();
     link_derived();
     return true;
-}
-
-// Issues that name a record by id inside brackets ("$.innovations[inn-x]") are rewritten
-// to array positions so every path is a real JSON path.
-void normalise_paths(LoadReport& report, const json& root) {
-    for (Issue& is : report.issues) {
-        for (int k = 0; k < record_kind_count; ++k) {
-            std::string prefix = std::string("$.") + to_string(static_cast<RecordKind>(k)) + "[";
-            if (is.path.rfind(prefix, 0) != 0) continue;
-            auto close = is.path.find(']', prefix.size());
-            if (close == std::string::npos) break;
-            std::string inner = is.path.substr(prefix.size(), close - prefix.size());
-            if (!inner.empty() && std::all_of(inner.begin(), inner.end(), ::isdigit)) break;
-            const json& arr = root[to_string(static_cast<RecordKind>(k))];
-            for (std::size_t i = 0; i < arr.size(); ++i) {
-                auto f = arr[i].find("id");
-                if (f != arr[i].end() && f->is_string() && f->get_ref<const std::string&>() == inner) {
-                    is.path = prefix + std::to_string(i) + is.path.substr(close);
-                    break;
-                }
-            }
-            break;
-        }
-    }
 }
 
 }  // namespace
@@ -1102,7 +1120,6 @@ Result<LoadedBundle> load_bundle(std::string_view bytes, const LoadLimits& limit
     auto ds = std::make_shared<Dataset>();
     Reader reader(root, limits, out.report, *ds, std::move(builder.problems));
     reader.run();
-    normalise_paths(out.report, root);
     ds->build_relations();
     out.dataset = std::move(ds);
     return out;

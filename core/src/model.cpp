@@ -99,6 +99,15 @@ int days_in_month(int year, int month) noexcept {
 }
 }  // namespace
 
+bool date_before(const Date& a, const Date& b) noexcept {
+    if (!a.known() || !b.known()) return false;
+    if (a.year != b.year) return a.year < b.year;
+    if (a.month == 0 || b.month == 0) return false;
+    if (a.month != b.month) return a.month < b.month;
+    if (a.day == 0 || b.day == 0) return false;
+    return a.day < b.day;
+}
+
 std::optional<Date> parse_date(std::string_view s) noexcept {
     if (s.size() != 4 && s.size() != 7 && s.size() != 10) return std::nullopt;
     if (!digits(s.substr(0, 4))) return std::nullopt;

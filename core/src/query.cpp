@@ -18,6 +18,19 @@ constexpr const char* sort_names[sort_column_count] = {"name", "owner", "region"
                                                        "year_started"};
 constexpr std::string_view national_value = "national";
 constexpr std::uint16_t search_bit = 1u << facet_count;
+constexpr std::uint32_t no_value = 0xFFFFFFFFu;
+
+// Symbols of the search index. Folded text holds a–z, 0–9, spaces, field breaks and the
+// bytes of scripts fold leaves alone; those share one symbol, so tokens with them are not
+// answered from the index. `word_end` pads each word so every bigram starts some trigram.
+constexpr unsigned sym_other = 37, sym_word_end = 38;
+constexpr unsigned gram_key_count = 1u << 18;
+unsigned symbol(unsigned char c) noexcept {
+    if (c >= 'a' && c <= 'z') return c - 'a' + 1;
+    if (c >= '0' && c <= '9') return c - '0' + 27;
+    return sym_other;
+}
+constexpr std::uint32_t gram_key(unsigned a, unsigned b, unsigned c) noexcept { return (a << 12) | (b << 6) | c; }
 
 // "Top 9" → 9, "Top 45" → 45; other labels sort after numbered tiers.
 int tier_rank(std::string_view tier) {
@@ -191,6 +204,22 @@ void Catalog::build_facets() {
         for (auto& [row, v] : pairs) ++off[row + 1];
         for (std::size_t r = 0; r < n; ++r) off[r + 1] += off[r];
         for (std::size_t k = 0; k < pairs.size(); ++k) rv[k] = remap[pairs[k].second];
+        // Single-valued facets (province, sector, …) also as a plain column.
+        auto& col = column_[f];
+        col.clear();
+        bool single = true;
+        for (std::size_t r = 0; r < n && single; ++r) single = off[r + 1] - off[r] <= 1;
+        auto& vrow = value_row_[f];
+        vrow.clear();
+        if (single) {
+            col.assign(n, no_value);
+            for (std::size_t r = 0; r < n; ++r)
+                if (off[r + 1] > off[r]) col[r] = rv[off[r]];
+        } else {
+            vrow.resize(rv.size());
+            for (std::size_t r = 0; r < n; ++r)
+                for (std::uint32_t k = off[r]; k < off[r + 1]; ++k) vrow[k] = static_cast<std::uint32_t>(r);
+        }
     }
 }
 
@@ -219,6 +248,90 @@ void Catalog::build_search() {
         field(region_name(RegionTable::regency_code(code)));
         field(region_name(RegionTable::province_code(code)));
         hay_offsets_.push_back(static_cast<std::uint32_t>(hay_.size()));
+    }
+
+    // Trigram postings (rows ascending in each list) and per-row symbol sets.
+    const std::size_t n = ds.innovations.size();
+    symbols_.assign(n, 0);
+    gram_offsets_.assign(gram_key_count + 1, 0);
+    std::vector<std::uint32_t> flat, flat_end(n), keys;
+    flat.reserve(n * 64);
+    for (std::size_t i = 0; i < n; ++i) {
+        keys.clear();
+        std::uint64_t syms = 0;
+        unsigned s1 = 0, s2 = 0;  // the two previous symbols of the current word (0 = none)
+        for (std::uint32_t k = hay_offsets_[i]; k <= hay_offsets_[i + 1]; ++k) {
+            const char c = k < hay_offsets_[i + 1] ? hay_[k] : '\n';
+            if (c == ' ' || c == '\n') {
+                if (s1 && s2) keys.push_back(gram_key(s1, s2, sym_word_end));
+                s1 = s2 = 0;
+                continue;
+            }
+            const unsigned s = symbol(static_cast<unsigned char>(c));
+            syms |= std::uint64_t{1} << s;
+            if (s1 && s2) keys.push_back(gram_key(s1, s2, s));
+            if (!s1) s1 = s;
+            else if (!s2) s2 = s;
+            else { s1 = s2; s2 = s; }
+        }
+        symbols_[i] = syms;
+        std::sort(keys.begin(), keys.end());
+        keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+        for (std::uint32_t key : keys) ++gram_offsets_[key + 1];
+        flat.insert(flat.end(), keys.begin(), keys.end());
+        flat_end[i] = static_cast<std::uint32_t>(flat.size());
+    }
+    for (std::size_t k = 0; k < gram_key_count; ++k) gram_offsets_[k + 1] += gram_offsets_[k];
+    gram_rows_.resize(flat.size());
+    std::vector<std::uint32_t> fill(gram_offsets_.begin(), gram_offsets_.end() - 1);
+    for (std::uint32_t i = 0, at = 0; i < n; ++i)
+        for (; at < flat_end[i]; ++at) gram_rows_[fill[flat[at]]++] = i;
+}
+
+// Rows whose haystack holds `token` (no spaces, all index symbols) → out.token_hit (0/1).
+// Rows already out (out.search_hit 0) may be reported either way.
+void Catalog::search_token(std::string_view token, QueryResult& out) const {
+    const std::uint32_t n = static_cast<std::uint32_t>(size());
+    auto& hit = out.token_hit;
+    if (token.size() == 1) {
+        const unsigned s = symbol(static_cast<unsigned char>(token[0]));
+        hit.resize(n);
+        for (std::uint32_t i = 0; i < n; ++i) hit[i] = static_cast<std::uint8_t>((symbols_[i] >> s) & 1u);
+        return;
+    }
+    hit.assign(n, 0);
+    if (token.size() == 2) {
+        // Every trigram starting with the bigram: one contiguous run of keys.
+        const std::uint32_t base = gram_key(symbol(static_cast<unsigned char>(token[0])),
+                                            symbol(static_cast<unsigned char>(token[1])), 0);
+        for (std::uint32_t k = gram_offsets_[base]; k < gram_offsets_[base + 64]; ++k) hit[gram_rows_[k]] = 1;
+        return;
+    }
+    // Intersect the (up to) three shortest lists of the token's trigrams, then confirm.
+    std::array<std::uint32_t, 3> best{};
+    std::size_t nb = 0;
+    auto len = [&](std::uint32_t key) { return gram_offsets_[key + 1] - gram_offsets_[key]; };
+    for (std::size_t p = 0; p + 2 < token.size(); ++p) {
+        const std::uint32_t key = gram_key(symbol(static_cast<unsigned char>(token[p])),
+                                           symbol(static_cast<unsigned char>(token[p + 1])),
+                                           symbol(static_cast<unsigned char>(token[p + 2])));
+        if (std::find(best.begin(), best.begin() + nb, key) != best.begin() + nb) continue;
+        if (nb < best.size()) best[nb++] = key;
+        else {
+            auto worst = std::max_element(best.begin(), best.end(), [&](auto a, auto b) { return len(a) < len(b); });
+            if (len(key) < len(*worst)) *worst = key;
+        }
+    }
+    for (std::size_t j = 0; j < nb; ++j)
+        for (std::uint32_t k = gram_offsets_[best[j]]; k < gram_offsets_[best[j] + 1]; ++k) {
+            std::uint8_t& h = hit[gram_rows_[k]];
+            if (h == j) h = static_cast<std::uint8_t>(j + 1);
+        }
+    const bool exact = token.size() == 3;
+    const std::string_view hay(hay_);
+    for (std::uint32_t i = 0; i < n; ++i) {
+        if (hit[i] != nb || !out.search_hit[i]) { hit[i] = 0; continue; }  // confirm live rows only
+        hit[i] = exact || hay.substr(hay_offsets_[i], hay_offsets_[i + 1] - hay_offsets_[i]).find(token) != std::string_view::npos;
     }
 }
 
@@ -291,7 +404,7 @@ std::optional<std::uint32_t> Catalog::facet_value_index(Facet f, std::string_vie
 // ===========================================================================
 void Catalog::run(const Query& q, QueryResult& out) const {
     const std::uint32_t n = static_cast<std::uint32_t>(size());
-    out.fail_mask.assign(n, 0);
+    out.fail_mask.resize(n);
 
     // Text search, narrowing the previous hits when the text only grew at the end.
     out.folded.clear();
@@ -303,7 +416,6 @@ void Catalog::run(const Query& q, QueryResult& out) const {
     if (needle.empty()) {
         out.search_hit.assign(n, 1);
     } else {
-        if (!narrowing) out.search_hit.assign(n, 1);
         std::string_view rest = needle;
         std::array<std::string_view, 16> tokens{};
         std::size_t nt = 0;
@@ -312,73 +424,122 @@ void Catalog::run(const Query& q, QueryResult& out) const {
             tokens[nt++] = rest.substr(0, sp);
             rest = sp == std::string_view::npos ? std::string_view() : rest.substr(sp + 1);
         }
-        const std::string_view hay(hay_);
-        for (std::uint32_t i = 0; i < n; ++i) {
-            if (!out.search_hit[i]) continue;
-            std::string_view h = hay.substr(hay_offsets_[i], hay_offsets_[i + 1] - hay_offsets_[i]);
+        auto indexed = [](std::string_view t) {
+            return std::none_of(t.begin(), t.end(), [](char c) { return symbol(static_cast<unsigned char>(c)) == sym_other; });
+        };
+        if (std::all_of(tokens.begin(), tokens.begin() + nt, indexed)) {
+            out.search_hit.assign(n, 1);
+            // Longest (most selective) token first, so later ones confirm fewer rows.
+            std::sort(tokens.begin(), tokens.begin() + nt, [](auto a, auto b) { return a.size() > b.size(); });
             for (std::size_t t = 0; t < nt; ++t) {
-                if (h.find(tokens[t]) == std::string_view::npos) {
-                    out.search_hit[i] = 0;
-                    break;
+                search_token(tokens[t], out);
+                for (std::uint32_t i = 0; i < n; ++i) out.search_hit[i] &= out.token_hit[i];
+            }
+        } else {
+            if (!narrowing) out.search_hit.assign(n, 1);
+            const std::string_view hay(hay_);
+            for (std::uint32_t i = 0; i < n; ++i) {
+                if (!out.search_hit[i]) continue;
+                std::string_view h = hay.substr(hay_offsets_[i], hay_offsets_[i + 1] - hay_offsets_[i]);
+                for (std::size_t t = 0; t < nt; ++t) {
+                    if (h.find(tokens[t]) == std::string_view::npos) {
+                        out.search_hit[i] = 0;
+                        break;
+                    }
                 }
             }
         }
     }
     out.last_search = needle;
-    for (std::uint32_t i = 0; i < n; ++i)
-        if (!out.search_hit[i]) out.fail_mask[i] = search_bit;
+    for (std::uint32_t i = 0; i < n; ++i) out.fail_mask[i] = out.search_hit[i] ? 0 : search_bit;
 
     // Facet filters.
     for (int f = 0; f < facet_count; ++f) {
         const auto& chosen_values = q.facets[f];
         auto& chosen = out.chosen[f];
-        chosen.assign(values_[f].size(), 0);
-        bool any = false;
-        for (const std::string& v : chosen_values) {
-            if (auto idx = facet_value_index(static_cast<Facet>(f), v)) {
-                chosen[*idx] = 1;
-                any = true;
-            }
-        }
+        chosen.assign(values_[f].size() + 1, 0);  // + a never-chosen slot for "no value"
+        for (const std::string& v : chosen_values)
+            if (auto idx = facet_value_index(static_cast<Facet>(f), v)) chosen[*idx] = 1;
         if (chosen_values.empty()) continue;
         const std::uint16_t bit = static_cast<std::uint16_t>(1u << f);
-        const auto& off = row_offsets_[f];
-        const auto& rv = row_values_[f];
-        for (std::uint32_t i = 0; i < n; ++i) {
-            bool hit = false;
-            if (any)
-                for (std::uint32_t k = off[i]; k < off[i + 1]; ++k)
-                    if (chosen[rv[k]]) { hit = true; break; }
-            if (!hit) out.fail_mask[i] |= bit;
+        if (!column_[f].empty()) {
+            // Raw pointers: through uint8_t the compiler must assume every store aliases.
+            const std::uint32_t* col = column_[f].data();
+            const std::uint8_t* ch = chosen.data();
+            std::uint16_t* mask = out.fail_mask.data();
+            const std::uint32_t none = static_cast<std::uint32_t>(chosen.size() - 1);
+            // Branch-free: which rows pass is unpredictable.
+            for (std::uint32_t i = 0; i < n; ++i)
+                mask[i] |= static_cast<std::uint16_t>((ch[std::min(col[i], none)] ^ 1u) * bit);
+            continue;
         }
+        // Several values per row: flat over (row, value) entries, then one pass over rows.
+        auto& row_hit = out.facet_hit;
+        row_hit.assign(n, 0);
+        const std::uint32_t* vrow = value_row_[f].data();
+        const std::uint32_t* vals = row_values_[f].data();
+        const std::uint8_t* ch = chosen.data();
+        const std::size_t entries = row_values_[f].size();
+        for (std::size_t k = 0; k < entries; ++k) row_hit[vrow[k]] |= ch[vals[k]];
+        std::uint16_t* mask = out.fail_mask.data();
+        for (std::uint32_t i = 0; i < n; ++i) mask[i] |= static_cast<std::uint16_t>((row_hit[i] ^ 1u) * bit);
     }
 
-    // Counts.
-    for (int f = 0; f < facet_count; ++f) out.counts[f].assign(values_[f].size(), 0);
-    for (std::uint32_t i = 0; i < n; ++i) {
-        const std::uint16_t m = out.fail_mask[i];
-        if (m == 0) {
-            for (int f = 0; f < facet_count; ++f) {
-                const auto& off = row_offsets_[f];
-                for (std::uint32_t k = off[i]; k < off[i + 1]; ++k) ++out.counts[f][row_values_[f][k]];
+    // Counts: a row counts for facet f when it fails nothing, or only f.
+    for (int f = 0; f < facet_count; ++f) {
+        auto& counts = out.counts[f];
+        counts.assign(values_[f].size(), 0);
+        const std::uint16_t others = static_cast<std::uint16_t>(~(1u << f));
+        // Branch-free: which rows pass is unpredictable, and a mispredicted branch per row
+        // and facet costs more than the add it skips.
+        // Four interleaved histograms: runs of equal values (rows of one province) would
+        // otherwise chain every add on the previous store to the same counter.
+        if (!column_[f].empty()) {
+            const std::uint32_t* col = column_[f].data();
+            const std::uint16_t* mask = out.fail_mask.data();
+            const std::uint32_t w = static_cast<std::uint32_t>(counts.size()) + 1;  // + "no value"
+            auto& h = out.histogram;
+            h.assign(4 * w, 0);
+            auto slot = [&](std::uint32_t i) { return col[i] == no_value ? w - 1 : col[i]; };
+            std::uint32_t i = 0;
+            for (; i + 4 <= n; i += 4) {
+                h[slot(i)] += (mask[i] & others) == 0;
+                h[w + slot(i + 1)] += (mask[i + 1] & others) == 0;
+                h[2 * w + slot(i + 2)] += (mask[i + 2] & others) == 0;
+                h[3 * w + slot(i + 3)] += (mask[i + 3] & others) == 0;
             }
-        } else if ((m & (m - 1)) == 0 && m != search_bit) {
-            const int f = std::countr_zero(m);
-            const auto& off = row_offsets_[f];
-            for (std::uint32_t k = off[i]; k < off[i + 1]; ++k) ++out.counts[f][row_values_[f][k]];
+            for (; i < n; ++i) h[slot(i)] += (mask[i] & others) == 0;
+            for (std::uint32_t v = 0; v + 1 < w; ++v) counts[v] = h[v] + h[w + v] + h[2 * w + v] + h[3 * w + v];
+            continue;
         }
+        const std::uint32_t* vrow = value_row_[f].data();
+        const std::uint32_t* vals = row_values_[f].data();
+        const std::uint16_t* mask = out.fail_mask.data();
+        const std::uint32_t w = static_cast<std::uint32_t>(counts.size());
+        auto& h = out.histogram;
+        h.assign(4 * w, 0);
+        std::uint32_t* hp = h.data();
+        const std::size_t entries = row_values_[f].size();
+        for (std::size_t k = 0; k < entries; ++k) hp[(k & 3) * w + vals[k]] += (mask[vrow[k]] & others) == 0;
+        for (std::uint32_t v = 0; v < w; ++v) counts[v] = h[v] + h[w + v] + h[2 * w + v] + h[3 * w + v];
     }
 
     // Rows in sort order.
-    out.rows.clear();
     const auto& order = order_[static_cast<int>(q.sort)];
+    out.rows.resize(n);
+    std::size_t w = 0;
     if (q.descending) {
-        for (auto it = order.rbegin(); it != order.rend(); ++it)
-            if (out.fail_mask[*it] == 0) out.rows.emplace_back(*it);
+        for (auto it = order.rbegin(); it != order.rend(); ++it) {
+            out.rows[w] = InnovationId(*it);
+            w += out.fail_mask[*it] == 0;
+        }
     } else {
-        for (std::uint32_t r : order)
-            if (out.fail_mask[r] == 0) out.rows.emplace_back(r);
+        for (std::uint32_t r : order) {
+            out.rows[w] = InnovationId(r);
+            w += out.fail_mask[r] == 0;
+        }
     }
+    out.rows.resize(w);
 }
 
 }  // namespace atlas

@@ -55,6 +55,9 @@ struct Date {
     std::int32_t key() const noexcept { return year * 10000 + month * 100 + day; }
     friend bool operator==(const Date&, const Date&) = default;
 };
+// True when `a` is certainly earlier than `b`, comparing only the parts both dates know
+// ("2024-08" is not before "2024-08-15"; "2024-07" is). False when either is unknown.
+bool date_before(const Date& a, const Date& b) noexcept;
 // Parses YYYY, YYYY-MM or YYYY-MM-DD and checks the calendar (2021-02-30 is rejected).
 std::optional<Date> parse_date(std::string_view s) noexcept;
 

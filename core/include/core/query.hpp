@@ -49,6 +49,9 @@ struct QueryResult {
     std::string last_search;  // folded search text of the previous run
     std::string folded;
     std::array<std::vector<std::uint8_t>, facet_count> chosen;
+    std::vector<std::uint8_t> token_hit;
+    std::vector<std::uint32_t> histogram;
+    std::vector<std::uint8_t> facet_hit;
 };
 
 class Catalog {
@@ -84,6 +87,17 @@ private:
     // Search haystacks: folded text per row, concatenated.
     std::string hay_;
     std::vector<std::uint32_t> hay_offsets_;
+    // Search index: rows holding each trigram of the folded haystacks (fields padded with an
+    // end mark so that every bigram is the prefix of some trigram), and each row's set of
+    // single symbols. Lets a keystroke touch posting lists instead of every haystack byte.
+    std::vector<std::uint32_t> gram_offsets_;
+    std::vector<std::uint32_t> gram_rows_;
+    std::vector<std::uint64_t> symbols_;
+    // Facets with at most one value per row, also as a column (none = no value): filters and
+    // counts then run as straight loops.
+    std::array<std::vector<std::uint32_t>, facet_count> column_;
+    // For the other facets, the row of each entry of row_values_ (flat loops, no branches).
+    std::array<std::vector<std::uint32_t>, facet_count> value_row_;
     // Sort orders, ascending, one per column.
     std::array<std::vector<std::uint32_t>, sort_column_count> order_;
     std::vector<std::uint32_t> repl_count_, adopter_count_;
@@ -92,6 +106,7 @@ private:
 
     void build_facets();
     void build_search();
+    void search_token(std::string_view token, QueryResult& out) const;
     void build_orders();
 };
 
