@@ -1,0 +1,39 @@
+// Every user-visible text of the app, in Indonesian (default) and English.
+#pragma once
+#include <cstdint>
+#include <string_view>
+
+namespace atlas::ui {
+
+enum class Lang : std::uint8_t { id, en };
+
+enum class S : std::uint16_t {
+    app_title, search_hint, clear_all, filters_active, no_values,
+    facet_year, facet_competition, facet_tier, facet_province, facet_regency, facet_sector, facet_stage,
+    facet_replicated, facet_confidence,
+    tab_innovations, tab_replications,
+    col_name, col_owner, col_region, col_award, col_sector, col_replications, col_adopters, col_confidence,
+    col_source, col_adopter, col_stage, col_date, col_program,
+    no_rows,
+    detail_empty, detail_owner, detail_unit, detail_region, detail_sector, detail_started, detail_status,
+    detail_awards, detail_derived_from, detail_replicated_by, detail_cohorts, detail_events, detail_sources,
+    detail_confidence, detail_note, detail_derived, detail_owner_adopted, detail_pairing_unknown, pairing_unknown_short,
+    detail_adopters_count, detail_regions, detail_other_sources, detail_none, detail_no_year, detail_no_tier,
+    detail_open_link, detail_national, detail_participants, detail_group_members, detail_online,
+    stage_interest, stage_commitment, stage_action_plan, stage_implemented,
+    conf_high, conf_medium, conf_low, conf_unspecified,
+    yes, no, national,
+    status_shown_of, status_innovations, status_synthetic, status_bundle_date, status_problems,
+    lang_toggle, load_failed, load_kept_previous, close, copy, copied, about, about_text,
+    count
+};
+
+void set_language(Lang lang) noexcept;
+Lang language() noexcept;
+const char* tr(S s) noexcept;          // in the current language
+const char* tr(S s, Lang lang) noexcept;
+
+// Labels for data values that have a translation (stages, confidence, yes/no, "national").
+const char* value_label(std::string_view facet, std::string_view value) noexcept;  // nullptr: show as is
+
+}  // namespace atlas::ui

@@ -1,0 +1,59 @@
+// The one window filling the page: filter bar on top, tables left, detail right, status bar.
+#include "ui.hpp"
+
+namespace atlas::ui {
+
+void draw_app(AppState& app) {
+    refresh(app);
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->WorkPos);
+    ImGui::SetNextWindowSize(vp->WorkSize);
+    ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                             ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0);
+    ImGui::Begin("##atlas", nullptr, flags);
+    ImGui::PopStyleVar();
+
+    draw_filter_bar(app);
+    ImGui::Separator();
+
+    const float status_h = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
+    const float avail_h = ImGui::GetContentRegionAvail().y - status_h;
+    const float width = ImGui::GetContentRegionAvail().x;
+    const bool narrow = width < 760.0f;  // phones: detail below the tables
+    const float detail_w = narrow ? width : std::max(320.0f, width * 0.36f);
+    const float tables_w = narrow ? width : width - detail_w - ImGui::GetStyle().ItemSpacing.x;
+    const float tables_h = narrow ? avail_h * 0.55f : avail_h;
+
+    ImGui::BeginChild("##tables", ImVec2(tables_w, tables_h), false);
+    if (ImGui::BeginTabBar("##views")) {
+        char label[96];
+        std::snprintf(label, sizeof label, "%s (%zu)###tab_inn", tr(S::tab_innovations), app.result.rows.size());
+        if (ImGui::BeginTabItem(label)) {
+            app.tab = Tab::innovations;
+            ImGui::EndTabItem();
+        }
+        note_rect(app, "tab_innovations");
+        std::snprintf(label, sizeof label, "%s (%zu)###tab_rep", tr(S::tab_replications), app.replication_rows.size());
+        if (ImGui::BeginTabItem(label)) {
+            app.tab = Tab::replications;
+            ImGui::EndTabItem();
+        }
+        note_rect(app, "tab_replications");
+        ImGui::EndTabBar();
+    }
+    if (app.tab == Tab::innovations) draw_catalog_table(app);
+    else draw_replications_table(app);
+    ImGui::EndChild();
+
+    if (!narrow) ImGui::SameLine();
+    ImGui::BeginChild("##detail", ImVec2(detail_w, narrow ? avail_h - tables_h - ImGui::GetStyle().ItemSpacing.y : avail_h), true);
+    draw_detail_panel(app);
+    ImGui::EndChild();
+
+    draw_status_bar(app);
+    ImGui::End();
+    draw_messages(app);
+}
+
+}  // namespace atlas::ui
