@@ -97,9 +97,11 @@ constexpr Entry table[] = {
     {"Disalin", "Copied"},
     {"Tentang", "About"},
     {"Atlas Inovasi menghimpun inovasi pelayanan publik Indonesia dan siapa yang mereplikasinya. "
-     "Setiap catatan menyebut sumbernya. Kode dan nama wilayah: idn-area-data (ODbL 1.0).",
+     "Setiap catatan menyebut sumbernya.\n\nKode dan nama wilayah: idn-area-data (ODbL 1.0). "
+     "Huruf: Inter (SIL Open Font License 1.1). Dear ImGui (MIT), SDL2 (zlib), nlohmann/json (MIT).",
      "Atlas Inovasi gathers Indonesian public-service innovations and who replicated them. "
-     "Every record names its source. Region codes and names: idn-area-data (ODbL 1.0)."},
+     "Every record names its source.\n\nRegion codes and names: idn-area-data (ODbL 1.0). "
+     "Font: Inter (SIL Open Font License 1.1). Dear ImGui (MIT), SDL2 (zlib), nlohmann/json (MIT)."},
 };
 static_assert(std::size(table) == static_cast<std::size_t>(S::count), "string table and enum S disagree");
 
