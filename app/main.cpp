@@ -286,6 +286,17 @@ ATLAS_EXPORT int atlas_load_bundle(const char* bytes, int length, const char* na
     a->frames_to_render = std::max(a->frames_to_render, 3);
     return ok ? 1 : 0;
 }
+// The count the facet picker shows next to a value (what choosing it would give), -1 if unknown.
+ATLAS_EXPORT int atlas_facet_count(const char* facet, const char* value) {
+    AppState* a = state();
+    if (!a || !a->catalog || !facet || !value) return -1;
+    auto f = parse_facet(facet);
+    if (!f) return -1;
+    auto idx = a->catalog->facet_value_index(*f, value);
+    const auto& counts = a->result.counts[static_cast<int>(*f)];
+    if (!idx || *idx >= counts.size()) return -1;
+    return static_cast<int>(counts[*idx]);
+}
 // Asks for a redraw (used after the page changes something behind ImGui's back).
 ATLAS_EXPORT void atlas_request_frame() {
     if (state()) state()->frames_to_render = std::max(state()->frames_to_render, 3);

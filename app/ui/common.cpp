@@ -1,5 +1,7 @@
 #include <cstdarg>
 
+#include <imgui_internal.h>
+
 #include "core/regions.hpp"
 #include "ui.hpp"
 
@@ -114,9 +116,47 @@ void dim_text(const char* fmt, ...) {
     va_list args;
     va_start(args, fmt);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextV(fmt, args);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextWrappedV(fmt, args);
+    ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     va_end(args);
+}
+
+void cell_text(std::string_view s, const ImVec4* colour) {
+    const char* b = s.data();
+    const char* e = s.data() + s.size();
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const ImVec2 size = ImGui::CalcTextSize(b, e);
+    if (size.x <= avail) {
+        if (colour) ImGui::PushStyleColor(ImGuiCol_Text, *colour);
+        ImGui::TextUnformatted(b, e);
+        if (colour) ImGui::PopStyleColor();
+        return;
+    }
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float line_h = ImGui::GetTextLineHeight();
+    ImGui::Dummy(ImVec2(avail, line_h));
+    if (colour) ImGui::PushStyleColor(ImGuiCol_Text, *colour);
+    ImGui::RenderTextEllipsis(ImGui::GetWindowDrawList(), pos, ImVec2(pos.x + avail, pos.y + line_h), pos.x + avail,
+                              pos.x + avail, b, e, &size);
+    if (colour) ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered()) {
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
+        ImGui::TextUnformatted(b, e);
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
+}
+
+void table_header_row(AppState& app, const char* const* names, int count) {
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int c = 0; c < count; ++c) {
+        if (!ImGui::TableSetColumnIndex(c)) continue;
+        ImGui::TableHeader(ImGui::TableGetColumnName(c));
+        note_rect(app, std::string("header_") + names[c]);
+    }
 }
 
 }  // namespace atlas::ui

@@ -4,6 +4,7 @@
 namespace atlas::ui {
 
 void draw_app(AppState& app) {
+    app.widget_rects.clear();  // only what is drawn this frame can be found by tests
     refresh(app);
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);

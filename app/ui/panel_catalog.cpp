@@ -12,10 +12,10 @@ struct Column {
     float weight;
 };
 constexpr Column columns[] = {
-    {S::col_name, SortColumn::name, 2.2f},        {S::col_owner, SortColumn::owner, 1.8f},
-    {S::col_region, SortColumn::region, 1.5f},    {S::col_award, SortColumn::year, 1.2f},
-    {S::col_replications, SortColumn::replications, 0.8f}, {S::col_adopters, SortColumn::adopters, 0.8f},
-    {S::col_confidence, SortColumn::confidence, 0.8f},
+    {S::col_name, SortColumn::name, 2.4f},        {S::col_owner, SortColumn::owner, 1.8f},
+    {S::col_region, SortColumn::region, 1.4f},    {S::col_award, SortColumn::year, 1.3f},
+    {S::col_replications, SortColumn::replications, 0.85f}, {S::col_adopters, SortColumn::adopters, 0.95f},
+    {S::col_confidence, SortColumn::confidence, 0.9f},
 };
 
 // "KIPP 2023 Top 45" for the newest award of an innovation.
@@ -48,15 +48,17 @@ void draw_catalog_table(AppState& app) {
                             ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("innovations", static_cast<int>(std::size(columns)), flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
+    const char* names[std::size(columns)];
+    int k = 0;
     for (const Column& c : columns) {
         ImGuiTableColumnFlags cf = ImGuiTableColumnFlags_WidthStretch;
         if (c.sort == SortColumn::name) cf |= ImGuiTableColumnFlags_DefaultSort;
         if (c.sort == SortColumn::replications || c.sort == SortColumn::adopters || c.sort == SortColumn::year)
             cf |= ImGuiTableColumnFlags_PreferSortDescending;
         ImGui::TableSetupColumn(tr(c.title), cf, c.weight, static_cast<ImGuiID>(c.sort));
+        names[k++] = to_string(c.sort);
     }
-    ImGui::TableHeadersRow();
-    note_rect(app, "innovations_header");
+    table_header_row(app, names, k);
 
     // Sorting is core's job: only tell it what the header asks for.
     if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
@@ -88,25 +90,30 @@ void draw_catalog_table(AppState& app) {
             ImGui::TableNextColumn();
             ImGui::PushID(static_cast<int>(id.value));
             bool selected = app.selected == id;
-            if (ImGui::Selectable(inn.name.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns)) select_innovation(app, id, false);
+            const ImVec2 cell_start = ImGui::GetCursorPos();
+            if (ImGui::Selectable("##row", selected, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap))
+                select_innovation(app, id, false);
             if (i == clipper.DisplayStart) note_rect(app, "first_row");
-            if (ImGui::IsItemHovered() && !inn.acronym_expansion.empty()) ImGui::SetTooltip("%s", inn.acronym_expansion.c_str());
+            const bool hovered = ImGui::IsItemHovered();
+            ImGui::SetCursorPos(cell_start);  // the name is drawn over the row's selectable
+            cell_text(inn.name);
+            if (hovered && !inn.acronym_expansion.empty()) ImGui::SetTooltip("%s", inn.acronym_expansion.c_str());
             ImGui::PopID();
             ImGui::TableNextColumn();
-            if (inn.owner) ImGui::TextUnformatted(ds.institutions[inn.owner.value].name.c_str());
+            if (inn.owner) cell_text(ds.institutions[inn.owner.value].name);
             ImGui::TableNextColumn();
             std::string_view region = cat.region_name(id);
             if (region.empty()) ImGui::TextDisabled("%s", tr(S::national));
-            else ImGui::TextUnformatted(region.data(), region.data() + region.size());
+            else cell_text(region);
             ImGui::TableNextColumn();
-            std::string award = award_text(ds, id);
-            ImGui::TextUnformatted(award.c_str());
+            cell_text(award_text(ds, id));
             ImGui::TableNextColumn();
             if (std::uint32_t n = cat.replication_count(id)) ImGui::Text("%u", n);
             ImGui::TableNextColumn();
             if (std::uint32_t n = cat.adopter_count(id)) ImGui::Text("%u", n);
             ImGui::TableNextColumn();
-            ImGui::TextColored(confidence_colour(inn.confidence), "%s", confidence_text(inn.confidence));
+            const ImVec4 conf_colour = confidence_colour(inn.confidence);
+            cell_text(confidence_text(inn.confidence), &conf_colour);
         }
     }
     ImGui::EndTable();

@@ -157,8 +157,11 @@ void draw_messages(AppState& app) {
             ImGui::TextUnformatted(tr(S::load_failed));
             ImGui::PopFont();
             text_wrapped(app.load_error);
+            note_rect(app, "load_error");
             if (app.data) ImGui::TextDisabled("%s", tr(S::load_kept_previous));
-            if (ImGui::Button(tr(S::close))) {
+            const bool close = ImGui::Button(tr(S::close));
+            note_rect(app, "load_error_close");
+            if (close || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
                 app.load_error.clear();
                 ImGui::CloseCurrentPopup();
             }

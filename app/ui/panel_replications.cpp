@@ -40,12 +40,15 @@ void draw_replications_table(AppState& app) {
                             ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("replications", static_cast<int>(std::size(columns)), flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
+    const char* names[std::size(columns)];
+    int k = 0;
     for (const Column& c : columns) {
         ImGuiTableColumnFlags cf = ImGuiTableColumnFlags_WidthStretch;
         if (c.sort == ReplicationColumn::source) cf |= ImGuiTableColumnFlags_DefaultSort;
         ImGui::TableSetupColumn(tr(c.title), cf, c.weight, static_cast<ImGuiID>(c.sort));
+        names[k++] = to_string(c.sort);
     }
-    ImGui::TableHeadersRow();
+    table_header_row(app, names, k);
     if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
         if (specs->SpecsCount > 0) {
             app.replication_sort = static_cast<ReplicationColumn>(specs->Specs[0].ColumnUserID);
@@ -79,13 +82,13 @@ void draw_replications_table(AppState& app) {
                     ImGui::TextColored(ImVec4(0.15f, 0.55f, 0.30f, 1), "→ %s", ds.innovations[r.derived.value].name.c_str());
                 }
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(region_short(r.region_code).c_str());
+                cell_text(region_short(r.region_code));
                 ImGui::TableNextColumn();
                 ImGui::TextColored(stage_colour(r.latest_stage()), "%s", stage_text(r.latest_stage()));
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(r.latest_date().to_string().c_str());
                 ImGui::TableNextColumn();
-                if (r.program) ImGui::TextUnformatted(ds.events[r.program.value].name.c_str());
+                if (r.program) cell_text(ds.events[r.program.value].name);
             } else {
                 const Cohort& c = ds.cohorts[row.index];
                 std::string label = ds.innovations[c.innovations[0].value].name;
@@ -110,7 +113,7 @@ void draw_replications_table(AppState& app) {
                     if (s.date.key() > best.key()) best = s.date;
                 ImGui::TextUnformatted(best.to_string().c_str());
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(ds.events[c.program.value].name.c_str());
+                cell_text(ds.events[c.program.value].name);
             }
             ImGui::PopID();
         }

@@ -35,6 +35,10 @@ ImVec4 stage_colour(Stage s);
 // A clickable text in link colour; true when clicked.
 bool link_text(const char* label, const void* id_ptr);
 void text_wrapped(std::string_view s);
+// Text that fits its table cell: cut with "…" and shown whole in a tooltip when too long.
+void cell_text(std::string_view s, const ImVec4* colour = nullptr);
+// A table's header row whose cells are findable by tests as "header_<name>".
+void table_header_row(AppState& app, const char* const* names, int count);
 void dim_text(const char* fmt, ...) IM_FMTARGS(1);
 
 }  // namespace atlas::ui
