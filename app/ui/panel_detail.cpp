@@ -152,7 +152,7 @@ void draw_detail_panel(AppState& app) {
             const Cohort& c = ds.cohorts[cid.value];
             const Event& prog = ds.events[c.program.value];
             ImGui::Bullet();
-            ImGui::TextUnformatted(prog.name.c_str());
+            text_wrapped(prog.name);
             provenance(c);
             ImGui::Indent();
             dim_text("%s", tr(S::detail_pairing_unknown));
@@ -187,7 +187,7 @@ void draw_detail_panel(AppState& app) {
         for (EventId eid : events) {
             const Event& e = ds.events[eid.value];
             ImGui::Bullet();
-            ImGui::TextUnformatted(e.name.c_str());
+            text_wrapped(e.name);
             ImGui::Indent();
             std::string when = e.date.to_string();
             if (!e.place.empty()) when += (when.empty() ? "" : ", ") + e.place;
