@@ -33,6 +33,8 @@ struct Runtime {
     AppState app;
     float touch_last_y = 0;
     int css_w = 0, css_h = 0;
+    int idle_ticks = 0;
+    bool loop_paused = false;  // the browser's animation-frame loop is stopped while idle
 };
 Runtime* runtime = nullptr;
 
@@ -118,7 +120,19 @@ void frame(void* arg) {
 #endif
     // Render only when something changed: idle pages cost (almost) nothing.
     if (input) app.frames_to_render = std::max(app.frames_to_render, 3);
-    if (app.frames_to_render <= 0 && !app.query_dirty) return;
+    if (app.frames_to_render <= 0 && !app.query_dirty) {
+#ifdef __EMSCRIPTEN__
+        // Idle for half a second: stop asking the browser for animation frames at all.
+        // Any input on the page (platform/web.cpp) or a host call wakes the loop again.
+        if (++rt.idle_ticks > 30) {
+            rt.idle_ticks = 0;
+            rt.loop_paused = true;
+            emscripten_pause_main_loop();
+        }
+#endif
+        return;
+    }
+    rt.idle_ticks = 0;
     --app.frames_to_render;
 
     ImGui_ImplOpenGL3_NewFrame();
@@ -240,6 +254,8 @@ const char* keep(std::string s) {
 AppState* state() { return runtime ? &runtime->app : nullptr; }
 }  // namespace
 
+ATLAS_EXPORT void atlas_request_frame();
+
 ATLAS_EXPORT double atlas_frame_count() { return state() ? static_cast<double>(state()->frame_count) : 0; }
 ATLAS_EXPORT int atlas_row_count() { return state() ? static_cast<int>(state()->result.rows.size()) : 0; }
 ATLAS_EXPORT int atlas_total_innovations() {
@@ -283,7 +299,7 @@ ATLAS_EXPORT int atlas_load_bundle(const char* bytes, int length, const char* na
     AppState* a = state();
     if (!a || !bytes || length < 0) return 0;
     bool ok = load_bundle_bytes(*a, std::string_view(bytes, static_cast<std::size_t>(length)), name ? name : "bundle");
-    a->frames_to_render = std::max(a->frames_to_render, 3);
+    atlas_request_frame();
     return ok ? 1 : 0;
 }
 // The count the facet picker shows next to a value (what choosing it would give), -1 if unknown.
@@ -297,8 +313,18 @@ ATLAS_EXPORT int atlas_facet_count(const char* facet, const char* value) {
     if (!idx || *idx >= counts.size()) return -1;
     return static_cast<int>(counts[*idx]);
 }
+// Wakes the paused frame loop: called by the page's input listeners and by host calls.
+ATLAS_EXPORT void atlas_wake() {
+#ifdef __EMSCRIPTEN__
+    if (runtime && runtime->loop_paused) {
+        runtime->loop_paused = false;
+        emscripten_resume_main_loop();
+    }
+#endif
+}
 // Asks for a redraw (used after the page changes something behind ImGui's back).
 ATLAS_EXPORT void atlas_request_frame() {
     if (state()) state()->frames_to_render = std::max(state()->frames_to_render, 3);
+    atlas_wake();
 }
 void atlas_request_frame_internal() { atlas_request_frame(); }

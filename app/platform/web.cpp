@@ -49,13 +49,23 @@ EM_JS(void, js_install_paste, (), {
         e.preventDefault();
     });
 });
+// Input anywhere on the page wakes the paused frame loop (SDL queues the event itself).
+EM_JS(void, js_install_wake, (), {
+    const wake = function() { _atlas_wake(); };
+    ["mousemove", "mousedown", "mouseup", "wheel", "keydown", "keyup", "touchstart", "touchmove",
+     "touchend", "pointerdown", "pointermove", "pointerup", "focus", "resize", "visibilitychange"]
+        .forEach(function(type) { window.addEventListener(type, wake, {capture: true, passive: true}); });
+});
 // clang-format on
 
 const char* get_clipboard(void*) { return ""; }  // paste comes through the paste event
 void set_clipboard(void*, const char* text) { js_copy(text); }
 
 struct Installer {
-    Installer() { js_install_paste(); }
+    Installer() {
+        js_install_paste();
+        js_install_wake();
+    }
 };
 
 }  // namespace

@@ -110,6 +110,16 @@ try {
     const app = await openApp(browser, 'file', server);
     console.log(`  one frame (requested redraw): ${ms(await frameTime(app.page))}`);
     await typingFigures(app.page, 'malang', 'seed');
+    // Idle cost: main-thread task time of the page over 5 s without input (CDP metrics).
+    const cdp = await app.context.newCDPSession(app.page);
+    await cdp.send('Performance.enable');
+    const task = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
+    await app.page.waitForTimeout(1000);
+    const t0 = await task();
+    const w0 = Date.now();
+    await app.page.waitForTimeout(5000);
+    const busy = (await task()) - t0;
+    console.log(`  idle: main-thread busy ${ms(busy * 1000)} over ${ms(Date.now() - w0)} (${(100 * busy * 1000 / (Date.now() - w0)).toFixed(2)} % of one core)`);
     await app.context.close();
   }
 
