@@ -1,24 +1,28 @@
-// Bundle loader and validator. The only place (with bundle_write.cpp) that sees nlohmann.
+// Bundle loader and validator. nlohmann parses (json_doc.cpp builds a compact document from
+// its SAX events); this file reads records from that document.
 // Policy: a record with a problem of its own is skipped and each problem is reported;
 // a broken optional link to another record is dropped (reported) and the record kept.
 #include <algorithm>
+#include <array>
+#include <bit>
+#include <cctype>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <fstream>
 #include <functional>
 #include <memory>
 #include <span>
-#include <nlohmann/json.hpp>
-#include <unordered_map>
-#include <unordered_set>
+#include <string>
+#include <vector>
 
 #include "bundle_scan.hpp"
 #include "core/bundle.hpp"
 #include "core/regions.hpp"
 #include "core/text.hpp"
+#include "json_doc.hpp"
 
 namespace atlas {
-
-using json = nlohmann::json;
 
 std::size_t LoadReport::error_count() const noexcept {
     return static_cast<std::size_t>(
@@ -28,152 +32,26 @@ std::size_t LoadReport::warning_count() const noexcept { return issues.size() - 
 
 namespace {
 
-// A member name as a JSON path step: ".name", or "['odd key']" when it is not a plain name.
-std::string path_step(std::string_view key) {
-    bool plain = !key.empty() && !(key[0] >= '0' && key[0] <= '9');
-    for (char c : key)
-        if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) plain = false;
-    if (plain) return "." + std::string(key);
-    std::string out = "['";
-    for (char c : key) {
-        if (c == '\\' || c == '\'') out += '\\';
-        out += c;
-    }
-    return out + "']";
-}
+using jdoc::Value;
+using jdoc::path_step;
 
-// ===========================================================================
-// SAX → DOM, noting duplicate keys and oversize strings by JSON path.
-// ===========================================================================
-class DomBuilder : public nlohmann::json_sax<json> {
-public:
-    DomBuilder(json& root, const LoadLimits& limits) : root_(root), limits_(limits) {}
-
-    std::vector<std::pair<std::string, std::string>> problems;  // path, message
-    std::optional<LoadError> error;
-
-    bool null() override { return put(json(nullptr)); }
-    bool boolean(bool v) override { return put(json(v)); }
-    bool number_integer(number_integer_t v) override { return put(json(v)); }
-    bool number_unsigned(number_unsigned_t v) override { return put(json(v)); }
-    bool number_float(number_float_t v, const string_t&) override { return put(json(v)); }
-    bool binary(binary_t&) override { return put(json(nullptr)); }
-    bool string(string_t& v) override {
-        if (v.size() > limits_.max_string_bytes) {
-            problems.emplace_back(path(), "text of " + std::to_string(v.size()) + " bytes is over the limit of " +
-                                              std::to_string(limits_.max_string_bytes) + " bytes");
-            return put(json(""));
-        }
-        return put(json(std::move(v)));
-    }
-    bool start_object(std::size_t) override {
-        json* j = put_container(json::object());
-        stack_.push_back(Frame{j, {}, 0, false});
-        return true;
-    }
-    bool key(string_t& k) override {
-        Frame& f = stack_.back();
-        f.key = k;
-        f.discard = f.node->contains(k);
-        if (f.discard) problems.emplace_back(path(), "duplicate key \"" + k + "\" (the first value is kept)");
-        return true;
-    }
-    bool end_object() override { stack_.pop_back(); return true; }
-    bool start_array(std::size_t) override {
-        json* j = put_container(json::array());
-        stack_.push_back(Frame{j, {}, 0, false});
-        return true;
-    }
-    bool end_array() override { stack_.pop_back(); return true; }
-    bool parse_error(std::size_t position, const std::string& last_token,
-                     const nlohmann::detail::exception& ex) override {
-        std::string msg = ex.what();
-        // "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error while parsing …"
-        if (auto p = msg.find(": "); p != std::string::npos && msg.rfind("[json.exception", 0) == 0) {
-            if (auto q = msg.find(": ", p + 2); q != std::string::npos && msg.find("parse error at line") != std::string::npos)
-                msg = msg.substr(q + 2);
-            else
-                msg = msg.substr(p + 2);
-        }
-        (void)last_token;  // nlohmann's message already quotes what it last read
-        error = LoadError{ErrorCode::syntax, "not valid JSON: " + msg, {}, 0, 0};
-        error_offset = position == 0 ? 0 : position - 1;
-        return false;
-    }
-    std::size_t error_offset = 0;
-
-private:
-    struct Frame {
-        json* node;
-        std::string key;
-        std::size_t index;
-        bool discard;
-    };
-    json& root_;
-    const LoadLimits& limits_;
-    std::vector<Frame> stack_;
-    std::vector<std::unique_ptr<json>> discarded_;
-    bool have_root_ = false;
-
-    std::string path() const {
-        std::string p = "$";
-        for (std::size_t i = 0; i < stack_.size(); ++i) {
-            const Frame& f = stack_[i];
-            if (f.node->is_object()) {
-                p += path_step(f.key);
-            } else if (f.index > 0) {
-                p += '[' + std::to_string(f.index - 1) + ']';  // index counts the elements begun so far
-            }
-        }
-        return p;
-    }
-
-    json* slot() {
-        if (stack_.empty()) {
-            have_root_ = true;
-            return &root_;
-        }
-        Frame& f = stack_.back();
-        if (f.node->is_array()) {
-            f.node->push_back(json());
-            ++f.index;
-            return &f.node->back();
-        }
-        if (f.discard) {
-            // The duplicate's value is parsed into a place of its own, kept until the end:
-            // frames below may still point into it.
-            f.discard = false;
-            discarded_.push_back(std::make_unique<json>());
-            return discarded_.back().get();
-        }
-        return &(*f.node)[f.key];
-    }
-    bool put(json&& v) {
-        *slot() = std::move(v);
-        return true;
-    }
-    json* put_container(json&& v) {
-        json* s = slot();
-        *s = std::move(v);
-        return s;
-    }
-};
+constexpr std::uint32_t no_row = 0xFFFFFFFFu;
 
 // ===========================================================================
 // Record reading with paths
 // ===========================================================================
-const char* type_name(const json& j) {
+const char* type_name(Value j) {
     switch (j.type()) {
-        case json::value_t::null: return "null";
-        case json::value_t::object: return "an object";
-        case json::value_t::array: return "an array";
-        case json::value_t::string: return "a string";
-        case json::value_t::boolean: return "a boolean";
-        case json::value_t::number_integer:
-        case json::value_t::number_unsigned: return "an integer";
-        case json::value_t::number_float: return "a number";
-        default: return "something else";
+        case jdoc::Type::null: return "null";
+        case jdoc::Type::object: return "an object";
+        case jdoc::Type::array: return "an array";
+        case jdoc::Type::string: return "a string";
+        case jdoc::Type::boolean: return "a boolean";
+        case jdoc::Type::integer:
+        case jdoc::Type::unsigned_integer: return "an integer";
+        case jdoc::Type::floating: return "a number";
     }
+    return "something else";
 }
 
 bool valid_id(std::string_view id) {
@@ -201,10 +79,132 @@ bool valid_region_shape(std::string_view c) {
 }
 
 struct IdEntry {
+    std::uint32_t index;         // position in its array in the file
+    std::uint32_t row = no_row;  // row in the Dataset once kept
     RecordKind kind;
-    std::uint32_t index;           // position in its array in the file
-    std::uint32_t row = 0xFFFFFFFFu;  // row in the Dataset once kept
-    bool attempted = false;        // its record has been read (kept or skipped)
+};
+
+// id → IdEntry: one flat open-addressing table of 32-byte slots, sized once for every id of
+// the file (so a slot number stays valid). A slot holds the entry and the id itself when it
+// is short (as record ids are), so that a lookup usually reads one cache line.
+class IdMap {
+public:
+    static constexpr std::uint32_t none = 0xFFFFFFFFu;
+
+    // Room for n ids; called once, before any emplace.
+    void reserve(std::size_t n) {
+        std::size_t cap = 16;
+        while (cap < n * 2) cap *= 2;
+        jdoc::reserve_large(slots_, cap);
+        slots_.resize(cap);
+        room_ = n;
+    }
+    IdEntry& entry(std::uint32_t slot) noexcept { return slots_[slot].entry; }
+
+    // Starts fetching the slot where a lookup of id begins: lookups are mostly cache misses,
+    // and fetching a few ahead lets them overlap.
+    void prefetch(std::string_view id) const noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+        if (!slots_.empty()) __builtin_prefetch(&slots_[hash(id) & (slots_.size() - 1)]);
+#else
+        (void)id;
+#endif
+    }
+
+    // Slot of id, or none.
+    std::uint32_t find(std::string_view id) const noexcept {
+        if (slots_.empty() || id.empty()) return none;
+        const std::uint64_t h = hash(id);
+        const auto tag = static_cast<std::uint32_t>(h >> 32);
+        const std::size_t mask = slots_.size() - 1;
+        for (std::size_t at = h & mask;; at = (at + 1) & mask) {
+            const Slot& s = slots_[at];
+            if (s.empty()) return none;
+            if (s.tag == tag && s.is(id)) return static_cast<std::uint32_t>(at);
+        }
+    }
+    // Slot for a non-empty id: a new one (true), or the one already there (false); none when
+    // the table is full (more ids than reserved for).
+    std::pair<std::uint32_t, bool> emplace(std::string_view id, const IdEntry& e) {
+        if (id.empty() || used_ == room_) return {none, false};
+        const std::uint64_t h = hash(id);
+        const auto tag = static_cast<std::uint32_t>(h >> 32);
+        const std::size_t mask = slots_.size() - 1;
+        std::size_t at = h & mask;
+        for (;; at = (at + 1) & mask) {
+            const Slot& s = slots_[at];
+            if (s.empty()) break;
+            if (s.tag == tag && s.is(id)) return {static_cast<std::uint32_t>(at), false};
+        }
+        slots_[at].set(tag, id, e);
+        ++used_;
+        return {static_cast<std::uint32_t>(at), true};
+    }
+
+private:
+    struct Slot {
+        static constexpr std::size_t inline_max = 15;
+        std::uint32_t tag = 0;  // high half of the hash
+        IdEntry entry{0, no_row, RecordKind::source};
+        std::uint8_t len = 0;   // 0: empty; 1..15: the id is in head; long_id: head holds its size and address
+        char head[inline_max] = {};
+        static constexpr std::uint8_t long_id = 0xFF;
+
+        bool empty() const noexcept { return len == 0; }
+        void set(std::uint32_t t, std::string_view id, const IdEntry& e) {
+            tag = t;
+            entry = e;
+            if (id.size() <= inline_max) {
+                len = static_cast<std::uint8_t>(id.size());
+                std::memcpy(head, id.data(), id.size());
+            } else {
+                len = long_id;
+                const auto size = static_cast<std::uint32_t>(id.size());
+                const char* data = id.data();
+                std::memcpy(head, &size, sizeof size);
+                std::memcpy(head + sizeof size, &data, sizeof data);
+            }
+        }
+        bool is(std::string_view id) const noexcept {
+            if (len != long_id) return id.size() == len && jdoc::equal_bytes(head, id.data(), len);
+            std::uint32_t size;
+            const char* data;
+            std::memcpy(&size, head, sizeof size);
+            std::memcpy(&data, head + sizeof size, sizeof data);
+            return id.size() == size && jdoc::equal_bytes(data, id.data(), size);
+        }
+    };
+    static_assert(sizeof(Slot) == 32);
+    std::vector<Slot> slots_;
+    std::size_t room_ = 0, used_ = 0;
+
+    static std::uint64_t hash(std::string_view s) noexcept {
+        std::uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
+        const std::size_t n = s.size();
+        auto mix = [&h](std::uint64_t w) {
+            h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+            h ^= h >> 31;
+        };
+        if (n >= 8) {
+            std::size_t i = 0;
+            for (; i + 8 <= n; i += 8) {
+                std::uint64_t w;
+                std::memcpy(&w, s.data() + i, 8);
+                mix(w);
+            }
+            if (i < n) {  // the last 8 bytes, overlapping
+                std::uint64_t w;
+                std::memcpy(&w, s.data() + n - 8, 8);
+                mix(w);
+            }
+        } else {
+            std::uint64_t w = 0;
+            for (std::size_t i = 0; i < n; ++i) w |= static_cast<std::uint64_t>(static_cast<unsigned char>(s[i])) << (8 * i);
+            mix(w);
+        }
+        h *= 0x94D049BB133111EBull;
+        return h ^ (h >> 32);
+    }
 };
 
 const char* singular(RecordKind k) {
@@ -228,102 +228,270 @@ std::string with_article(RecordKind k) {
     return (vowel ? "an " : "a ") + noun;
 }
 
+void append_index(std::string& out, std::size_t i) {
+    out += '[';
+    out += std::to_string(i);
+    out += ']';
+}
+
+// "$.innovations[3]"
+std::string record_path(RecordKind kind, std::size_t index) {
+    std::string p = "$.";
+    p += to_string(kind);
+    append_index(p, index);
+    return p;
+}
+
+// A field of a record as named in a path: "owner", or "sources[2]". Paths are only spelled
+// out when a problem is reported.
+struct Field {
+    static constexpr std::size_t no_index = static_cast<std::size_t>(-1);
+    std::string_view name;
+    std::size_t index = no_index;
+    Field(const char* n) : name(n) {}  // NOLINT: implicit on purpose
+    Field(std::string_view n) : name(n) {}  // NOLINT
+    Field(std::string_view n, std::size_t i) : name(n), index(i) {}
+    bool empty() const { return name.empty() && index == no_index; }
+    void append_to(std::string& out) const {
+        out += name;
+        if (index != no_index) append_index(out, index);
+    }
+};
+
+// Key ids of the field names the reader asks for, remembered by the address of the name (a
+// string literal) and checked against a copy of it; with the position the key was last found
+// at, since the records of one array mostly list their fields in one order.
+class KeyCache {
+public:
+    struct Entry {
+        const char* data = nullptr;
+        std::uint32_t size = 0;
+        std::uint32_t id = 0;
+        std::uint32_t hint = 0;  // where the key was last found in an object
+        char text[20] = {};
+    };
+
+    explicit KeyCache(const jdoc::Document& doc) : doc_(doc) {}
+    Entry& get(std::string_view k) noexcept {
+        Entry& e = entries_[((reinterpret_cast<std::uintptr_t>(k.data()) >> 3) ^ k.size()) & (entries_.size() - 1)];
+        if (e.data == k.data() && e.size == k.size() && jdoc::equal_bytes(e.text, k.data(), k.size())) return e;
+        Entry& out = k.size() <= sizeof e.text ? e : scratch_;  // a long name is not remembered
+        out.data = k.data();
+        out.size = static_cast<std::uint32_t>(k.size());
+        out.id = doc_.key_id(k);
+        out.hint = 0;
+        if (&out == &e) std::memcpy(e.text, k.data(), k.size());
+        else out.data = nullptr;
+        return out;
+    }
+
+private:
+    const jdoc::Document& doc_;
+    std::array<Entry, 64> entries_{};
+    Entry scratch_;
+};
+
+// Which region codes the region table knows, remembered (records share few codes).
+class RegionCache {
+public:
+    explicit RegionCache(const RegionTable& table) : table_(table) {}
+    bool contains(std::string_view code) noexcept {
+        if (code.empty() || code.size() > sizeof(Entry::code)) return table_.contains(code);
+        std::uint64_t h = 1469598103934665603ull;
+        for (unsigned char c : code) h = (h ^ c) * 1099511628211ull;
+        Entry& e = entries_[(h ^ (h >> 32)) & (entries_.size() - 1)];
+        if (e.size == code.size() && jdoc::equal_bytes(e.code, code.data(), code.size())) return e.known;
+        e.known = table_.contains(code);
+        e.size = static_cast<std::uint8_t>(code.size());
+        std::memcpy(e.code, code.data(), code.size());
+        return e.known;
+    }
+
+private:
+    struct Entry {
+        char code[14] = {};
+        std::uint8_t size = 0;  // 0: empty
+        bool known = false;
+    };
+    const RegionTable& table_;
+    std::vector<Entry> entries_ = std::vector<Entry>(1024);
+};
+
+// Fields naming another record that reading a record of this kind looks up there and then
+// (links resolved after reading, like an institution's parent, are not listed).
+std::span<const std::string_view> immediate_links(RecordKind kind) {
+    static constexpr std::string_view innovation[] = {"owner", "unit"};
+    static constexpr std::string_view award[] = {"innovation"};
+    static constexpr std::string_view replication[] = {"source", "adopter", "program", "derived"};
+    static constexpr std::string_view cohort[] = {"program", "innovations", "adopters"};
+    switch (kind) {
+        case RecordKind::innovation: return innovation;
+        case RecordKind::award: return award;
+        case RecordKind::replication: return replication;
+        case RecordKind::cohort: return cohort;
+        default: return {};
+    }
+}
+
 class Reader;
 
 // One record being read: collects its problems; `ok` false means it will be skipped.
 class Rec {
 public:
-    Rec(Reader& r, const json& obj, std::string path) : r_(r), obj_(obj), path_(std::move(path)) {}
+    struct Meta {};
+    Rec(Reader& r, Value obj, Meta) : r_(r), obj_(obj), where_(Where::meta) { init_seen(); }
+    Rec(Reader& r, Value obj, RecordKind kind, std::size_t index)
+        : r_(r), obj_(obj), where_(Where::record), kind_(kind), index_(index) { init_seen(); }
+    Rec(Reader& r, Value obj, const Rec& parent, Field field)
+        : r_(r), obj_(obj), where_(Where::nested), parent_(&parent), field_(field) { init_seen(); }
+
     bool ok = true;
-    const std::string& path() const { return path_; }
-    std::string at(std::string_view field) const { return path_ + "." + std::string(field); }
 
-    void error(std::string_view field, std::string msg);
-    void warn(std::string_view field, std::string msg);
-
-    const json* get(std::string_view key) {
-        seen_.push_back(key);
-        auto it = obj_.find(key);
-        return it == obj_.end() ? nullptr : &*it;
+    void append_path(std::string& out) const {
+        switch (where_) {
+            case Where::meta: out += "$.meta"; break;
+            case Where::record:
+                out += "$.";
+                out += to_string(kind_);
+                append_index(out, index_);
+                break;
+            case Where::nested:
+                parent_->append_path(out);
+                out += '.';
+                field_.append_to(out);
+                break;
+        }
     }
-    std::string str(std::string_view key, bool required) {
-        const json* j = get(key);
+    std::string path() const {
+        std::string p;
+        append_path(p);
+        return p;
+    }
+    std::string at(Field field) const {
+        std::string p = path();
+        p += '.';
+        field.append_to(p);
+        return p;
+    }
+
+    void error(Field field, std::string msg);
+    void warn(Field field, std::string msg);
+
+    // The member named key (marked seen), or nothing. Keys are the reader's string literals,
+    // whose ids KeyCache remembers.
+    Value get(std::string_view key) {
+        KeyCache::Entry& k = key_entry(key);
+        const std::size_t pos = obj_.find_position(k.id, k.hint);
+        if (pos == Value::npos) return {};
+        if (pos < 64) seen_bits_ |= std::uint64_t{1} << pos;
+        else seen_more_[pos - 64] = true;
+        return obj_.value_at(pos);
+    }
+    std::string_view sv(std::string_view key, bool required) {
+        Value j = get(key);
         if (!j) {
             if (required) error(key, "missing required field \"" + std::string(key) + "\"");
             return {};
         }
-        if (!j->is_string()) {
-            error(key, std::string("must be a string, found ") + type_name(*j));
+        if (!j.is_string()) {
+            error(key, std::string("must be a string, found ") + type_name(j));
             return {};
         }
-        const std::string& s = j->get_ref<const std::string&>();
+        std::string_view s = j.str();
         if (required && text::trim(s).empty()) {
             error(key, "must not be empty");
             return {};
         }
         return s;
     }
+    std::string str(std::string_view key, bool required) { return std::string(sv(key, required)); }
     std::int64_t integer(std::string_view key, std::int64_t lo, std::int64_t hi, std::int64_t fallback) {
-        const json* j = get(key);
+        Value j = get(key);
         if (!j) return fallback;
-        if (j->is_number_float()) {
-            double d = j->get<double>();
+        if (j.is_number_float()) {
+            double d = j.as_double();
             if (std::floor(d) != d || !std::isfinite(d)) {
-                error(key, "must be a whole number, found " + j->dump());
+                error(key, "must be a whole number, found " + j.dump());
                 return fallback;
             }
-        } else if (!j->is_number()) {
-            error(key, std::string("must be an integer, found ") + type_name(*j));
+        } else if (!j.is_number()) {
+            error(key, std::string("must be an integer, found ") + type_name(j));
             return fallback;
         }
-        if (j->is_number_unsigned() && j->get<std::uint64_t>() > static_cast<std::uint64_t>(hi)) {
-            error(key, j->dump() + " is out of range (" + std::to_string(lo) + "–" + std::to_string(hi) + ")");
+        if (j.is_number_unsigned() && j.as_uint64() > static_cast<std::uint64_t>(hi)) {
+            error(key, j.dump() + " is out of range (" + std::to_string(lo) + "–" + std::to_string(hi) + ")");
             return fallback;
         }
-        double d = j->get<double>();
+        double d = j.as_double();
         if (d < static_cast<double>(lo) || d > static_cast<double>(hi)) {
-            error(key, j->dump() + " is out of range (" + std::to_string(lo) + "–" + std::to_string(hi) + ")");
+            error(key, j.dump() + " is out of range (" + std::to_string(lo) + "–" + std::to_string(hi) + ")");
             return fallback;
         }
         return static_cast<std::int64_t>(d);
     }
     bool boolean(std::string_view key, bool fallback) {
-        const json* j = get(key);
+        Value j = get(key);
         if (!j) return fallback;
-        if (!j->is_boolean()) {
-            error(key, std::string("must be true or false, found ") + type_name(*j));
+        if (!j.is_boolean()) {
+            error(key, std::string("must be true or false, found ") + type_name(j));
             return fallback;
         }
-        return j->get<bool>();
+        return j.as_bool();
     }
-    Date date(std::string_view key, const json* j_override = nullptr, const std::string* path_override = nullptr);
+    Date date(std::string_view key, Value j_override = {});
     std::string region(std::string_view key, bool required);
     std::string one_of(std::string_view key, std::span<const std::string_view> allowed, bool required) {
-        std::string s = str(key, required);
-        if (s.empty()) return s;
+        std::string_view s = sv(key, required);
+        if (s.empty()) return {};
         if (std::find(allowed.begin(), allowed.end(), s) == allowed.end()) {
             std::string list;
             for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-            error(key, "\"" + s + "\" is not one of: " + list);
+            error(key, "\"" + std::string(s) + "\" is not one of: " + list);
             return {};
         }
-        return s;
+        return std::string(s);
     }
     void finish();
 
 private:
+    enum class Where : std::uint8_t { meta, record, nested };
     Reader& r_;
-    const json& obj_;
-    std::string path_;
-    std::vector<std::string_view> seen_;
+    Value obj_;
+    Where where_;
+    RecordKind kind_ = RecordKind::source;
+    std::size_t index_ = 0;
+    const Rec* parent_ = nullptr;
+    Field field_{std::string_view()};
+    // Members asked for, by position in the object (a JSON object here has no duplicate keys,
+    // so "asked for" is "seen"); objects of more than 64 members use seen_more_ beyond that.
+    std::uint64_t seen_bits_ = 0;
+    std::vector<bool> seen_more_;
+
+    KeyCache::Entry& key_entry(std::string_view key);
+    void init_seen() {
+        if (obj_.size() > 64) seen_more_.assign(obj_.size() - 64, false);
+    }
+    bool seen(std::size_t pos) const { return pos < 64 ? (seen_bits_ >> pos) & 1 : seen_more_[pos - 64]; }
+};
+
+// A link resolved after every record has been read; where it is stated in the file and
+// what it sets are kept as numbers, the path is spelled out only if it is reported.
+enum class Link : std::uint8_t { institution_parent, participant_institution, event_innovation, event_part_of, innovation_derived_from };
+struct Deferred {
+    Link link;
+    std::uint32_t row;         // kept row of the record holding the link
+    std::uint32_t sub;         // participant: its position among the kept participants
+    std::uint32_t file_index;  // the record's position in its array in the file
+    std::uint32_t file_sub;    // participant / innovation list: position in its array in the file
+    std::string_view id;
 };
 
 class Reader {
 public:
-    Reader(const json& root, const LoadLimits& limits, LoadReport& report, Dataset& ds,
+    Reader(const jdoc::Document& doc, const LoadLimits& limits, LoadReport& report, Dataset& ds,
            std::vector<std::pair<std::string, std::string>> poisoned)
-        : root_(root), limits_(limits), report_(report), ds_(ds), regions_(RegionTable::embedded()),
-          poisoned_(std::move(poisoned)) {
+        : doc_(doc), root_(doc.root()), id_key_(doc.key_id("id")), keys_(doc), limits_(limits), report_(report),
+          ds_(ds), regions_(RegionTable::embedded()), known_regions_(regions_), poisoned_(std::move(poisoned)) {
         std::sort(poisoned_.begin(), poisoned_.end());
         for (auto& [p, m] : poisoned_) issue(Severity::error, p, m);
     }
@@ -331,38 +499,47 @@ public:
     void issue(Severity s, std::string path, std::string msg) {
         report_.issues.push_back(Issue{s, std::move(path), std::move(msg)});
     }
-    const RegionTable& regions() const { return regions_; }
+    bool known_region(std::string_view code) { return known_regions_.contains(code); }
 
     bool run();
 
 private:
     friend class Rec;
-    const json& root_;
+    const jdoc::Document& doc_;
+    Value root_;
+    std::uint32_t id_key_;  // key id of "id" in the document
+    KeyCache keys_;
     const LoadLimits& limits_;
     LoadReport& report_;
     Dataset& ds_;
     const RegionTable& regions_;
+    RegionCache known_regions_;
     std::vector<std::pair<std::string, std::string>> poisoned_;
-    std::unordered_map<std::string_view, IdEntry> ids_;
-    std::array<std::vector<bool>, record_kind_count> duplicate_;  // per kind, per file index
-    std::vector<std::function<void()>> deferred_;
-    std::array<std::vector<std::uint32_t>, record_kind_count> file_index_;
-    std::unordered_set<std::uint32_t> derived_from_stated_;  // innovations whose file names derived_from  // kept row → position in the file
+    IdMap ids_;
+    // Per kind, per position in the file: the record's id entry, IdMap::none, or duplicate.
+    static constexpr std::uint32_t duplicate = 0xFFFFFFFEu;
+    std::array<std::vector<std::uint32_t>, record_kind_count> entry_of_;
+    std::vector<Deferred> deferred_;
+    std::vector<Deferred> pending_;  // links of the event being read, registered if it is kept
+    std::array<std::vector<std::uint32_t>, record_kind_count> file_index_;  // kept row → position in the file
+    std::vector<bool> derived_from_stated_;  // innovations whose file names derived_from
 
     std::string path_of(RecordKind kind, std::uint32_t row, std::string_view field) const {
-        return std::string("$.") + to_string(kind) + "[" + std::to_string(file_index_[static_cast<int>(kind)][row]) +
-               "]." + std::string(field);
+        std::string p = record_path(kind, file_index_[static_cast<int>(kind)][row]);
+        p += '.';
+        p += field;
+        return p;
     }
 
-    const json* array_of(RecordKind kind) {
-        auto it = root_.find(to_string(kind));
-        if (it == root_.end()) return nullptr;
-        if (!it->is_array()) {
+    Value array_of(RecordKind kind) {
+        Value v = root_.find(to_string(kind));
+        if (!v) return {};
+        if (!v.is_array()) {
             issue(Severity::error, std::string("$.") + to_string(kind),
-                  std::string("must be an array, found ") + type_name(*it) + "; none of its records were read");
-            return nullptr;
+                  std::string("must be an array, found ") + type_name(v) + "; none of its records were read");
+            return {};
         }
-        return &*it;
+        return v;
     }
 
     bool poisoned_under(const std::string& path) const {
@@ -375,15 +552,20 @@ private:
     }
 
     void register_ids();
+    void reserve_rows(RecordKind kind, std::size_t n);
+    static constexpr std::size_t prefetch_distance = 4;  // records ahead
+    void prefetch_links(Value rec, std::span<const std::uint32_t> keys) const;
     template <class Fn>
     void each(RecordKind kind, Fn read_one);
 
     // References --------------------------------------------------------------
+    // Why `id` does not name a kept record of kind `want`; empty when it does (row set).
+    std::string link_problem(std::string_view id, RecordKind want, std::uint32_t& row);
     // Immediate lookup of a record that must already have been read.
-    std::uint32_t resolve_now(Rec& rec, std::string_view field, const std::string& id, RecordKind want, bool required);
-    // Lookup after every record has been read: `set` receives the row, or nothing is set.
-    void resolve_later(std::string path, std::string id, RecordKind want, std::function<void(std::uint32_t)> set);
-    std::string ref_id(Rec& rec, std::string_view field, const json* j);
+    std::uint32_t resolve_now(Rec& rec, Field field, std::string_view id, RecordKind want, bool required);
+    std::string_view ref_id(Rec& rec, Field field, Value j);
+    std::string deferred_path(const Deferred& d) const;
+    void resolve_deferred();
 
     void read_cited(Rec& rec, Cited& c);
     void read_meta();
@@ -401,86 +583,142 @@ private:
     void break_cycles(std::size_t n, Next next, const std::function<void(std::uint32_t, const std::string&)>& on_cycle);
 };
 
-void Rec::error(std::string_view field, std::string msg) {
+KeyCache::Entry& Rec::key_entry(std::string_view key) { return r_.keys_.get(key); }
+
+void Rec::error(Field field, std::string msg) {
     ok = false;
-    r_.issue(Severity::error, field.empty() ? path_ : at(field), std::move(msg));
+    r_.issue(Severity::error, field.empty() ? path() : at(field), std::move(msg));
 }
-void Rec::warn(std::string_view field, std::string msg) {
-    r_.issue(Severity::warning, field.empty() ? path_ : at(field), std::move(msg));
+void Rec::warn(Field field, std::string msg) {
+    r_.issue(Severity::warning, field.empty() ? path() : at(field), std::move(msg));
 }
 
-Date Rec::date(std::string_view key, const json* j_override, const std::string* path_override) {
-    const json* j = j_override ? j_override : get(key);
+Date Rec::date(std::string_view key, Value j_override) {
+    Value j = j_override ? j_override : get(key);
     if (!j) return {};
     auto fail = [&](std::string msg) {
         ok = false;
-        r_.issue(Severity::error, path_override ? *path_override : at(key), std::move(msg));
+        r_.issue(Severity::error, at(key), std::move(msg));
     };
-    if (!j->is_string()) {
-        fail(std::string("date must be a string like \"2024-08-15\", found ") + type_name(*j));
+    if (!j.is_string()) {
+        fail(std::string("date must be a string like \"2024-08-15\", found ") + type_name(j));
         return {};
     }
-    const auto& s = j->get_ref<const std::string&>();
+    std::string_view s = j.str();
     auto d = parse_date(s);
     if (!d) {
-        fail("\"" + s.substr(0, 40) + "\" is not a valid date (YYYY, YYYY-MM or YYYY-MM-DD)");
+        fail("\"" + std::string(s.substr(0, 40)) + "\" is not a valid date (YYYY, YYYY-MM or YYYY-MM-DD)");
         return {};
     }
     return *d;
 }
 
 std::string Rec::region(std::string_view key, bool required) {
-    std::string code = str(key, required);
-    if (code.empty()) return code;
+    std::string_view code = sv(key, required);
+    if (code.empty()) return {};
     if (!valid_region_shape(code)) {
-        error(key, "\"" + code.substr(0, 40) + "\" is not a Kemendagri region code (\"35\", \"35.07\" or \"35.07.01\")");
+        error(key, "\"" + std::string(code.substr(0, 40)) +
+                       "\" is not a Kemendagri region code (\"35\", \"35.07\" or \"35.07.01\")");
         return {};
     }
-    if (!r_.regions().contains(code)) {
-        error(key, "unknown region code \"" + code + "\"");
+    if (!r_.known_region(code)) {
+        error(key, "unknown region code \"" + std::string(code) + "\"");
         return {};
     }
-    return code;
+    return std::string(code);
+}
+
+// Unknown-field warnings for the members of `obj` not marked seen, in key order (the order
+// the loader has always reported them in).
+template <class Seen>
+void warn_unknown(Reader& r, Value obj, Seen seen, const std::string& path,
+                  void (Reader::*issue)(Severity, std::string, std::string)) {
+    std::vector<std::string_view> unknown;
+    for (std::size_t i = 0; i < obj.size(); ++i)
+        if (!seen(i)) unknown.push_back(obj.key_at(i));
+    std::sort(unknown.begin(), unknown.end());
+    for (std::string_view k : unknown) {
+        std::string p = path;
+        jdoc::append_path_step(p, k);
+        (r.*issue)(Severity::warning, std::move(p), "unknown field \"" + std::string(k) + "\" ignored");
+    }
 }
 
 void Rec::finish() {
-    for (auto it = obj_.begin(); it != obj_.end(); ++it) {
-        if (std::find(seen_.begin(), seen_.end(), std::string_view(it.key())) == seen_.end())
-            r_.issue(Severity::warning, path_ + path_step(it.key()), "unknown field \"" + it.key() + "\" ignored");
-    }
-    if (r_.poisoned_under(path_)) ok = false;
+    const std::size_t n = obj_.size();
+    std::size_t seen_count = static_cast<std::size_t>(std::popcount(seen_bits_));
+    for (bool b : seen_more_) seen_count += b;
+    if (seen_count != n)
+        warn_unknown(r_, obj_, [this](std::size_t i) { return seen(i); }, path(), &Reader::issue);
+    if (!r_.poisoned_.empty() && r_.poisoned_under(path())) ok = false;
 }
 
 void Reader::register_ids() {
+    // Room for the ids there can be (records that are objects with a string "id"): a hostile
+    // array of numbers or of empty objects reserves nothing.
+    std::size_t with_id = 0;
+    for (int k = 0; k < record_kind_count; ++k) {
+        const auto kind = static_cast<RecordKind>(k);
+        Value arr = root_.find(to_string(kind));
+        if (!arr.is_array()) continue;
+        std::size_t objects = 0;
+        for (std::size_t i = 0; i < arr.size(); ++i) {
+            Value rec = arr[i];
+            if (!rec.is_object()) continue;
+            ++objects;
+            if (rec.find(id_key_).is_string()) ++with_id;
+        }
+        reserve_rows(kind, std::min(objects, limits_.max_records));
+    }
+    ids_.reserve(with_id);
     for (int k = 0; k < record_kind_count; ++k) {
         auto kind = static_cast<RecordKind>(k);
-        auto it = root_.find(to_string(kind));
-        if (it == root_.end() || !it->is_array()) continue;
-        duplicate_[k].assign(it->size(), false);
-        for (std::uint32_t i = 0; i < it->size(); ++i) {
-            const json& rec = (*it)[i];
-            if (!rec.is_object()) continue;
-            auto idf = rec.find("id");
-            if (idf == rec.end() || !idf->is_string()) continue;
-            const std::string& id = idf->get_ref<const std::string&>();
+        Value arr = root_.find(to_string(kind));
+        if (!arr.is_array()) continue;
+        const std::size_t n = arr.size();
+        entry_of_[k].assign(n, IdMap::none);
+        for (std::uint32_t i = 0; i < n; ++i) {
+            if (i + prefetch_distance < n) {
+                Value ahead = arr[i + prefetch_distance].find(id_key_);
+                if (ahead.is_string()) ids_.prefetch(ahead.str());
+            }
+            Value idf = arr[i].find(id_key_);
+            if (!idf.is_string()) continue;
+            std::string_view id = idf.str();
             if (!valid_id(id)) continue;  // reported when the record is read
-            auto [pos, inserted] = ids_.emplace(id, IdEntry{kind, i});
-            if (!inserted) {
-                duplicate_[k][i] = true;
-                issue(Severity::error, std::string("$.") + to_string(kind) + "[" + std::to_string(i) + "].id",
-                      "duplicate id \"" + id + "\": already used by $." + to_string(pos->second.kind) + "[" +
-                          std::to_string(pos->second.index) + "]");
+            auto [e, inserted] = ids_.emplace(id, IdEntry{i, no_row, kind});
+            if (e == IdMap::none) continue;  // cannot happen: room was made for every record
+            if (inserted) {
+                entry_of_[k][i] = e;
+            } else {
+                entry_of_[k][i] = duplicate;
+                const IdEntry& first = ids_.entry(e);
+                issue(Severity::error, record_path(kind, i) + ".id",
+                      "duplicate id \"" + std::string(id) + "\": already used by " + record_path(first.kind, first.index));
             }
         }
     }
 }
 
+void Reader::reserve_rows(RecordKind kind, std::size_t n) {
+    switch (kind) {
+        case RecordKind::source: jdoc::reserve_large(ds_.sources, n); break;
+        case RecordKind::institution: jdoc::reserve_large(ds_.institutions, n); break;
+        case RecordKind::innovation: jdoc::reserve_large(ds_.innovations, n); break;
+        case RecordKind::award: jdoc::reserve_large(ds_.awards, n); break;
+        case RecordKind::event: jdoc::reserve_large(ds_.events, n); break;
+        case RecordKind::replication: jdoc::reserve_large(ds_.replications, n); break;
+        case RecordKind::cohort: jdoc::reserve_large(ds_.cohorts, n); break;
+        case RecordKind::figure: jdoc::reserve_large(ds_.figures, n); break;
+    }
+}
+
 template <class Fn>
 void Reader::each(RecordKind kind, Fn read_one) {
-    const json* arr = array_of(kind);
+    Value arr = array_of(kind);
     if (!arr) return;
     const int k = static_cast<int>(kind);
-    std::size_t n = arr->size();
+    std::size_t n = arr.size();
     report_.read[k] = static_cast<std::uint32_t>(std::min(n, limits_.max_records));
     if (n > limits_.max_records) {
         issue(Severity::error, std::string("$.") + to_string(kind),
@@ -488,119 +726,183 @@ void Reader::each(RecordKind kind, Fn read_one) {
                   "; only the first " + std::to_string(limits_.max_records) + " were read");
         n = limits_.max_records;
     }
+    file_index_[k].reserve(n);
+    // Keys of the links this kind of record resolves at once (see prefetch_links).
+    std::array<std::uint32_t, 6> link_keys{};
+    std::size_t link_key_count = 0;
+    for (std::string_view name : immediate_links(kind)) {
+        const std::uint32_t id = doc_.key_id(name);
+        if (id != jdoc::Document::no_key) link_keys[link_key_count++] = id;
+    }
+    const std::span<const std::uint32_t> links(link_keys.data(), link_key_count);
     for (std::size_t i = 0; i < n; ++i) {
-        const json& obj = (*arr)[i];
-        std::string path = std::string("$.") + to_string(kind) + "[" + std::to_string(i) + "]";
+        if (!links.empty() && i + prefetch_distance < n) prefetch_links(arr[i + prefetch_distance], links);
+        Value obj = arr[i];
         if (!obj.is_object()) {
-            issue(Severity::error, path, std::string("must be an object, found ") + type_name(obj));
+            issue(Severity::error, record_path(kind, i), std::string("must be an object, found ") + type_name(obj));
             continue;
         }
-        if (duplicate_[k].size() > i && duplicate_[k][i]) continue;  // reported in register_ids
-        Rec rec(*this, obj, path);
-        std::string id = rec.str("id", true);
-        if (!id.empty() && !valid_id(id)) {
-            rec.error("id", "\"" + id.substr(0, 40) +
+        const std::uint32_t entry = entry_of_[k].size() > i ? entry_of_[k][i] : IdMap::none;
+        if (entry == duplicate) continue;  // reported in register_ids
+        Rec rec(*this, obj, kind, i);
+        std::string_view id = rec.sv("id", true);
+        // A registered id was found valid then (and the one read now is the same).
+        if (!id.empty() && entry == IdMap::none && !valid_id(id)) {
+            rec.error("id", "\"" + std::string(id.substr(0, 40)) +
                                 "\" is not a valid id (letters, digits and . _ : - ; at most 128 characters)");
         }
         bool kept = read_one(rec, static_cast<std::uint32_t>(i));
-        if (auto e = ids_.find(id); e != ids_.end() && e->second.kind == kind && e->second.index == i) {
-            e->second.attempted = true;
-            if (kept) e->second.row = report_.kept[k];
-        }
         if (kept) {
+            if (entry != IdMap::none) ids_.entry(entry).row = report_.kept[k];  // its id, registered above
             ++report_.kept[k];
             file_index_[k].push_back(static_cast<std::uint32_t>(i));
         }
     }
 }
 
-std::string Reader::ref_id(Rec& rec, std::string_view field, const json* j) {
+std::string_view Reader::ref_id(Rec& rec, Field field, Value j) {
     if (!j) return {};
-    if (!j->is_string()) {
-        rec.error(field, std::string("must be an id (a string), found ") + type_name(*j));
+    if (!j.is_string()) {
+        rec.error(field, std::string("must be an id (a string), found ") + type_name(j));
         return {};
     }
-    return j->get<std::string>();
+    return j.str();
 }
 
-std::uint32_t Reader::resolve_now(Rec& rec, std::string_view field, const std::string& id, RecordKind want,
-                                  bool required) {
-    auto it = ids_.find(id);
-    std::string problem;
-    if (it == ids_.end()) {
-        problem = std::string("refers to unknown ") + singular(want) + " \"" + id + "\"";
-    } else if (it->second.kind != want) {
-        problem = "refers to \"" + id + "\", which is " + with_article(it->second.kind) + ", not " + with_article(want);
-    } else if (it->second.row == 0xFFFFFFFFu) {
-        problem = std::string("refers to ") + singular(want) + " \"" + id + "\", which was skipped because of its own errors";
-    } else {
-        return it->second.row;
-    }
+std::string Reader::link_problem(std::string_view id, RecordKind want, std::uint32_t& row) {
+    const std::uint32_t e = ids_.find(id);
+    if (e == IdMap::none) return std::string("refers to unknown ") + singular(want) + " \"" + std::string(id) + "\"";
+    const IdEntry* it = &ids_.entry(e);
+    if (it->kind != want)
+        return "refers to \"" + std::string(id) + "\", which is " + with_article(it->kind) + ", not " +
+               with_article(want);
+    if (it->row == no_row)
+        return std::string("refers to ") + singular(want) + " \"" + std::string(id) +
+               "\", which was skipped because of its own errors";
+    row = it->row;
+    return {};
+}
+
+std::uint32_t Reader::resolve_now(Rec& rec, Field field, std::string_view id, RecordKind want, bool required) {
+    std::uint32_t row = no_row;
+    std::string problem = link_problem(id, want, row);
+    if (problem.empty()) return row;
     (void)required;  // a broken link read with its record skips the record either way
-    rec.error(field, problem);
-    return 0xFFFFFFFFu;
+    rec.error(field, std::move(problem));
+    return no_row;
 }
 
-void Reader::resolve_later(std::string path, std::string id, RecordKind want, std::function<void(std::uint32_t)> set) {
-    deferred_.push_back([this, path = std::move(path), id = std::move(id), want, set = std::move(set)]() {
-        auto it = ids_.find(id);
-        std::string problem;
-        if (it == ids_.end()) {
-            problem = std::string("refers to unknown ") + singular(want) + " \"" + id + "\"";
-        } else if (it->second.kind != want) {
-            problem = "refers to \"" + id + "\", which is " + with_article(it->second.kind) + ", not " + with_article(want);
-        } else if (it->second.row == 0xFFFFFFFFu) {
-            problem = std::string("refers to ") + singular(want) + " \"" + id + "\", which was skipped because of its own errors";
-        } else {
-            set(it->second.row);
-            return;
+std::string Reader::deferred_path(const Deferred& d) const {
+    std::string p;
+    switch (d.link) {
+        case Link::institution_parent: return record_path(RecordKind::institution, d.file_index) + ".parent";
+        case Link::participant_institution:
+            p = record_path(RecordKind::event, d.file_index) + ".participants";
+            append_index(p, d.file_sub);
+            return p + ".institution";
+        case Link::event_innovation:
+            p = record_path(RecordKind::event, d.file_index) + ".innovations";
+            append_index(p, d.file_sub);
+            return p;
+        case Link::event_part_of: return record_path(RecordKind::event, d.file_index) + ".part_of";
+        case Link::innovation_derived_from: return record_path(RecordKind::innovation, d.file_index) + ".derived_from";
+    }
+    return "$";
+}
+
+void Reader::prefetch_links(Value rec, std::span<const std::uint32_t> keys) const {
+    if (!rec.is_object()) return;
+    for (std::uint32_t key : keys) {
+        Value v = rec.find(key);
+        if (v.is_string()) {
+            ids_.prefetch(v.str());
+        } else if (v.is_array()) {
+            for (std::size_t i = 0; i < v.size() && i < 8; ++i)
+                if (Value e = v[i]; e.is_string()) ids_.prefetch(e.str());
         }
-        issue(Severity::error, path, problem + " (link dropped, record kept)");
-    });
+    }
+}
+
+void Reader::resolve_deferred() {
+    derived_from_stated_.assign(ds_.innovations.size(), false);
+    for (std::size_t k = 0; k < deferred_.size(); ++k) {
+        if (k + prefetch_distance < deferred_.size()) ids_.prefetch(deferred_[k + prefetch_distance].id);
+        const Deferred& d = deferred_[k];
+        RecordKind want = RecordKind::institution;
+        switch (d.link) {
+            case Link::institution_parent:
+            case Link::participant_institution: want = RecordKind::institution; break;
+            case Link::event_innovation: want = RecordKind::innovation; break;
+            case Link::event_part_of: want = RecordKind::event; break;
+            case Link::innovation_derived_from: want = RecordKind::replication; break;
+        }
+        std::uint32_t v = no_row;
+        std::string problem = link_problem(d.id, want, v);
+        if (!problem.empty()) {
+            issue(Severity::error, deferred_path(d), problem + " (link dropped, record kept)");
+            continue;
+        }
+        switch (d.link) {
+            case Link::institution_parent: ds_.institutions[d.row].parent = InstitutionId(v); break;
+            case Link::participant_institution:
+                ds_.events[d.row].participants[d.sub].institution = InstitutionId(v);
+                break;
+            case Link::event_innovation: ds_.events[d.row].innovations.push_back(InnovationId(v)); break;
+            case Link::event_part_of: ds_.events[d.row].part_of = EventId(v); break;
+            case Link::innovation_derived_from:
+                ds_.innovations[d.row].derived_from = ReplicationId(v);
+                derived_from_stated_[d.row] = true;
+                break;
+        }
+    }
+    deferred_.clear();
+    deferred_.shrink_to_fit();
 }
 
 void Reader::read_cited(Rec& rec, Cited& c) {
     c.id = rec.str("id", false);
-    const json* srcs = rec.get("sources");
+    Value srcs = rec.get("sources");
     if (!srcs) {
         rec.error("sources", "missing required field \"sources\": every record cites at least one source");
-    } else if (!srcs->is_array()) {
-        rec.error("sources", std::string("must be an array of source ids, found ") + type_name(*srcs));
-    } else if (srcs->empty()) {
+    } else if (!srcs.is_array()) {
+        rec.error("sources", std::string("must be an array of source ids, found ") + type_name(srcs));
+    } else if (srcs.empty()) {
         rec.error("sources", "cites no source: every record cites at least one source");
     } else {
-        for (std::size_t i = 0; i < srcs->size(); ++i) {
-            std::string field = "sources[" + std::to_string(i) + "]";
-            std::string id = ref_id(rec, field, &(*srcs)[i]);
+        const std::size_t n = srcs.size();
+        c.sources.reserve(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            Field field("sources", i);
+            std::string_view id = ref_id(rec, field, srcs[i]);
             if (id.empty()) continue;
             std::uint32_t row = resolve_now(rec, field, id, RecordKind::source, true);
-            if (row != 0xFFFFFFFFu) c.sources.push_back(SourceId(row));
+            if (row != no_row) c.sources.push_back(SourceId(row));
         }
     }
-    std::string conf = rec.str("confidence", false);
+    std::string_view conf = rec.sv("confidence", false);
     if (!conf.empty()) {
         if (auto cv = parse_confidence(conf)) c.confidence = *cv;
-        else rec.error("confidence", "\"" + conf.substr(0, 40) + "\" is not one of: high, medium, low");
+        else rec.error("confidence", "\"" + std::string(conf.substr(0, 40)) + "\" is not one of: high, medium, low");
     }
     c.note = rec.str("note", false);
 }
 
 void Reader::read_meta() {
-    auto it = root_.find("meta");
-    if (it == root_.end() || !it->is_object()) {
+    Value m = root_.find("meta");
+    if (!m || !m.is_object()) {
         issue(Severity::error, "$.meta",
-              it == root_.end() ? "missing required field \"meta\"" : std::string("must be an object, found ") + type_name(*it));
+              !m ? "missing required field \"meta\"" : std::string("must be an object, found ") + type_name(m));
         ds_.meta.title = "(untitled bundle)";
         return;
     }
-    Rec rec(*this, *it, "$.meta");
+    Rec rec(*this, m, Rec::Meta{});
     ds_.meta.title = rec.str("title", true);
     if (ds_.meta.title.empty()) ds_.meta.title = "(untitled bundle)";
-    const json* created = rec.get("created");
+    Value created = rec.get("created");
     if (!created) rec.error("created", "missing required field \"created\"");
     else ds_.meta.created = rec.date("created", created);
     ds_.meta.licence = rec.str("licence", true);
-    const json* syn = rec.get("synthetic");
+    Value syn = rec.get("synthetic");
     if (!syn) rec.error("synthetic", "missing required field \"synthetic\"");
     else ds_.meta.synthetic = rec.boolean("synthetic", false);
     ds_.meta.description = rec.str("description", false);
@@ -632,20 +934,18 @@ constexpr std::string_view institution_kinds[] = {
     "school", "kecamatan", "village", "police", "soe", "group", "other"};
 
 void Reader::read_institutions() {
-    each(RecordKind::institution, [&](Rec& rec, std::uint32_t) {
+    each(RecordKind::institution, [&](Rec& rec, std::uint32_t file_index) {
         Institution x;
         read_cited(rec, x);
         x.name = rec.str("name", true);
         x.kind = rec.one_of("kind", institution_kinds, true);
         x.region_code = rec.region("region_code", false);
-        std::string parent = ref_id(rec, "parent", rec.get("parent"));
+        std::string_view parent = ref_id(rec, "parent", rec.get("parent"));
         x.member_count = static_cast<std::uint32_t>(rec.integer("member_count", 1, 10'000'000, 0));
         rec.finish();
         if (!rec.ok) return false;
         std::uint32_t row = static_cast<std::uint32_t>(ds_.institutions.size());
-        if (!parent.empty())
-            resolve_later(rec.at("parent"), parent, RecordKind::institution,
-                          [this, row](std::uint32_t p) { ds_.institutions[row].parent = InstitutionId(p); });
+        if (!parent.empty()) deferred_.push_back(Deferred{Link::institution_parent, row, 0, file_index, 0, parent});
         ds_.institutions.push_back(std::move(x));
         return true;
     });
@@ -657,7 +957,7 @@ constexpr std::string_view participant_roles[] = {
     "facilitator", "host", "opener", "speaker", "signatory", "witness", "presenter", "participant", "visitor", "organiser"};
 
 void Reader::read_events() {
-    each(RecordKind::event, [&](Rec& rec, std::uint32_t) {
+    each(RecordKind::event, [&](Rec& rec, std::uint32_t file_index) {
         Event e;
         read_cited(rec, e);
         e.name = rec.str("name", true);
@@ -669,64 +969,54 @@ void Reader::read_events() {
         e.place = rec.str("place", false);
         e.region_code = rec.region("region_code", false);
         e.online = rec.boolean("online", false);
-        std::string part_of = ref_id(rec, "part_of", rec.get("part_of"));
+        std::string_view part_of = ref_id(rec, "part_of", rec.get("part_of"));
         const std::uint32_t row = static_cast<std::uint32_t>(ds_.events.size());
-        std::vector<std::function<void()>> links;  // registered only if the record is kept
+        pending_.clear();  // links registered only if the record is kept
 
-        if (const json* ps = rec.get("participants"); ps) {
-            if (!ps->is_array()) {
-                rec.error("participants", std::string("must be an array, found ") + type_name(*ps));
+        if (Value ps = rec.get("participants"); ps) {
+            if (!ps.is_array()) {
+                rec.error("participants", std::string("must be an array, found ") + type_name(ps));
             } else {
-                for (std::size_t i = 0; i < ps->size(); ++i) {
-                    std::string ppath = rec.at("participants[" + std::to_string(i) + "]");
-                    if (!(*ps)[i].is_object()) {
-                        rec.error("participants[" + std::to_string(i) + "]",
-                                  std::string("must be an object, found ") + type_name((*ps)[i]));
+                for (std::size_t i = 0; i < ps.size(); ++i) {
+                    Value pv = ps[i];
+                    if (!pv.is_object()) {
+                        rec.error(Field("participants", i), std::string("must be an object, found ") + type_name(pv));
                         continue;
                     }
-                    Rec pr(*this, (*ps)[i], ppath);
+                    Rec pr(*this, pv, rec, Field("participants", i));
                     Participant p;
                     p.role = pr.one_of("role", participant_roles, true);
                     p.person = pr.str("person", false);
                     p.position = pr.str("position", false);
-                    std::string inst = ref_id(pr, "institution", pr.get("institution"));
+                    std::string_view inst = ref_id(pr, "institution", pr.get("institution"));
                     p.description = pr.str("description", false);
                     p.count = static_cast<std::uint32_t>(pr.integer("count", 1, 100'000'000, 0));
                     pr.finish();
                     if (!pr.ok) { rec.ok = false; continue; }
                     std::uint32_t pi = static_cast<std::uint32_t>(e.participants.size());
                     if (!inst.empty())
-                        links.push_back([this, row, pi, inst, path = pr.at("institution")] {
-                            resolve_later(path, inst, RecordKind::institution, [this, row, pi](std::uint32_t v) {
-                                ds_.events[row].participants[pi].institution = InstitutionId(v);
-                            });
-                        });
+                        pending_.push_back(Deferred{Link::participant_institution, row, pi, file_index,
+                                                    static_cast<std::uint32_t>(i), inst});
                     e.participants.push_back(std::move(p));
                 }
             }
         }
-        if (const json* inns = rec.get("innovations"); inns) {
-            if (!inns->is_array()) {
-                rec.error("innovations", std::string("must be an array of innovation ids, found ") + type_name(*inns));
+        if (Value inns = rec.get("innovations"); inns) {
+            if (!inns.is_array()) {
+                rec.error("innovations", std::string("must be an array of innovation ids, found ") + type_name(inns));
             } else {
-                for (std::size_t i = 0; i < inns->size(); ++i) {
-                    std::string field = "innovations[" + std::to_string(i) + "]";
-                    std::string id = ref_id(rec, field, &(*inns)[i]);
+                for (std::size_t i = 0; i < inns.size(); ++i) {
+                    std::string_view id = ref_id(rec, Field("innovations", i), inns[i]);
                     if (id.empty()) continue;
-                    links.push_back([this, row, id, path = rec.at(field)] {
-                        resolve_later(path, id, RecordKind::innovation, [this, row](std::uint32_t v) {
-                            ds_.events[row].innovations.push_back(InnovationId(v));
-                        });
-                    });
+                    pending_.push_back(
+                        Deferred{Link::event_innovation, row, 0, file_index, static_cast<std::uint32_t>(i), id});
                 }
             }
         }
         rec.finish();
         if (!rec.ok) return false;
-        if (!part_of.empty())
-            resolve_later(rec.at("part_of"), part_of, RecordKind::event,
-                          [this, row](std::uint32_t v) { ds_.events[row].part_of = EventId(v); });
-        for (auto& l : links) l();
+        if (!part_of.empty()) deferred_.push_back(Deferred{Link::event_part_of, row, 0, file_index, 0, part_of});
+        deferred_.insert(deferred_.end(), pending_.begin(), pending_.end());
         ds_.events.push_back(std::move(e));
         return true;
     });
@@ -736,35 +1026,31 @@ constexpr std::string_view statuses[] = {"active", "inactive", "unknown"};
 constexpr std::string_view award_groups[] = {"umum", "replikasi", "khusus"};
 
 void Reader::read_innovations() {
-    each(RecordKind::innovation, [&](Rec& rec, std::uint32_t) {
+    each(RecordKind::innovation, [&](Rec& rec, std::uint32_t file_index) {
         Innovation x;
         read_cited(rec, x);
         x.name = rec.str("name", true);
         x.acronym_expansion = rec.str("acronym_expansion", false);
         x.description = rec.str("description", false);
-        if (std::string owner = ref_id(rec, "owner", rec.get("owner")); !owner.empty()) {
+        if (std::string_view owner = ref_id(rec, "owner", rec.get("owner")); !owner.empty()) {
             x.owner = InstitutionId(resolve_now(rec, "owner", owner, RecordKind::institution, true));
-        } else if (rec.get("owner") == nullptr) {
+        } else if (!rec.get("owner")) {
             rec.error("owner", "missing required field \"owner\"");
         }
-        std::string unit = ref_id(rec, "unit", rec.get("unit"));
+        std::string_view unit = ref_id(rec, "unit", rec.get("unit"));
         if (!unit.empty()) x.unit = InstitutionId(resolve_now(rec, "unit", unit, RecordKind::institution, false));
         x.region_code = rec.region("region_code", false);
         x.sector = rec.str("sector", false);
         x.year_started = static_cast<std::int16_t>(rec.integer("year_started", 1945, 2100, 0));
         x.status = rec.one_of("status", statuses, false);
-        std::string derived_from = ref_id(rec, "derived_from", rec.get("derived_from"));
+        std::string_view derived_from = ref_id(rec, "derived_from", rec.get("derived_from"));
         rec.finish();
         if (!rec.ok) return false;
         const std::uint32_t row = static_cast<std::uint32_t>(ds_.innovations.size());
         // The innovation's region defaults to its owner's when not given.
         if (x.region_code.empty() && x.owner) x.region_code = ds_.institutions[x.owner.value].region_code;
         if (!derived_from.empty())
-            resolve_later(rec.at("derived_from"), derived_from, RecordKind::replication,
-                          [this, row](std::uint32_t v) {
-                              ds_.innovations[row].derived_from = ReplicationId(v);
-                              derived_from_stated_.insert(row);
-                          });
+            deferred_.push_back(Deferred{Link::innovation_derived_from, row, 0, file_index, 0, derived_from});
         ds_.innovations.push_back(std::move(x));
         return true;
     });
@@ -774,7 +1060,7 @@ void Reader::read_awards() {
     each(RecordKind::award, [&](Rec& rec, std::uint32_t) {
         Award a;
         read_cited(rec, a);
-        std::string inn = ref_id(rec, "innovation", rec.get("innovation"));
+        std::string_view inn = ref_id(rec, "innovation", rec.get("innovation"));
         if (inn.empty()) {
             if (!rec.get("innovation")) rec.error("innovation", "missing required field \"innovation\"");
         } else {
@@ -793,32 +1079,35 @@ void Reader::read_awards() {
 
 std::vector<StageStep> Reader::read_stages(Rec& rec, std::string_view field, RecordKind owner, std::uint32_t row) {
     std::vector<StageStep> steps;
-    const json* arr = rec.get(field);
+    Value arr = rec.get(field);
     if (!arr) {
         rec.error(field, "missing required field \"stages\"");
         return steps;
     }
-    if (!arr->is_array() || arr->empty()) {
-        rec.error(field, arr->is_array() ? std::string("must list at least one stage")
-                                         : std::string("must be an array, found ") + type_name(*arr));
+    if (!arr.is_array() || arr.empty()) {
+        rec.error(field, arr.is_array() ? std::string("must list at least one stage")
+                                        : std::string("must be an array, found ") + type_name(arr));
         return steps;
     }
-    for (std::size_t i = 0; i < arr->size(); ++i) {
-        std::string sfield = std::string(field) + "[" + std::to_string(i) + "]";
-        const json& s = (*arr)[i];
+    steps.reserve(arr.size());
+    for (std::size_t i = 0; i < arr.size(); ++i) {
+        const Field sfield(field, i);
+        Value s = arr[i];
         if (!s.is_object()) {
             rec.error(sfield, std::string("must be an object, found ") + type_name(s));
             continue;
         }
-        Rec sr(*this, s, rec.at(sfield));
+        Rec sr(*this, s, rec, sfield);
         StageStep step;
-        std::string name = sr.str("stage", true);
+        std::string_view name = sr.sv("stage", true);
         if (!name.empty()) {
             if (auto st = parse_stage(name)) step.stage = *st;
-            else sr.error("stage", "\"" + name.substr(0, 40) + "\" is not one of: interest, commitment, action_plan, implemented");
+            else
+                sr.error("stage", "\"" + std::string(name.substr(0, 40)) +
+                                      "\" is not one of: interest, commitment, action_plan, implemented");
         }
         step.date = sr.date("date");
-        std::string ev = ref_id(sr, "event", sr.get("event"));
+        std::string_view ev = ref_id(sr, "event", sr.get("event"));
         sr.finish();
         if (!sr.ok) { rec.ok = false; continue; }
         if (std::any_of(steps.begin(), steps.end(), [&](const StageStep& o) { return o.stage == step.stage; })) {
@@ -827,7 +1116,7 @@ std::vector<StageStep> Reader::read_stages(Rec& rec, std::string_view field, Rec
         }
         if (!ev.empty()) {
             std::uint32_t e = resolve_now(sr, "event", ev, RecordKind::event, false);
-            if (e == 0xFFFFFFFFu) rec.ok = false;
+            if (e == no_row) rec.ok = false;
             else step.event = EventId(e);
         }
         steps.push_back(step);
@@ -849,25 +1138,25 @@ void Reader::read_replications() {
     each(RecordKind::replication, [&](Rec& rec, std::uint32_t) {
         Replication r;
         read_cited(rec, r);
-        std::string src = ref_id(rec, "source", rec.get("source"));
+        std::string_view src = ref_id(rec, "source", rec.get("source"));
         if (src.empty()) rec.error("source", "missing required field \"source\"");
         else r.source = InnovationId(resolve_now(rec, "source", src, RecordKind::innovation, true));
-        std::string adopter = ref_id(rec, "adopter", rec.get("adopter"));
+        std::string_view adopter = ref_id(rec, "adopter", rec.get("adopter"));
         if (adopter.empty()) rec.error("adopter", "missing required field \"adopter\"");
         else r.adopter = InstitutionId(resolve_now(rec, "adopter", adopter, RecordKind::institution, true));
         r.region_code = rec.region("region_code", false);
         r.adopter_count = static_cast<std::uint32_t>(rec.integer("adopter_count", 1, 10'000'000, 1));
-        std::string program = ref_id(rec, "program", rec.get("program"));
+        std::string_view program = ref_id(rec, "program", rec.get("program"));
         if (!program.empty()) {
             std::uint32_t p = resolve_now(rec, "program", program, RecordKind::event, false);
-            if (p != 0xFFFFFFFFu) r.program = EventId(p);
+            if (p != no_row) r.program = EventId(p);
         }
         const std::uint32_t row = static_cast<std::uint32_t>(ds_.replications.size());
         r.stages = read_stages(rec, "stages", RecordKind::replication, row);
-        std::string derived = ref_id(rec, "derived", rec.get("derived"));
+        std::string_view derived = ref_id(rec, "derived", rec.get("derived"));
         if (!derived.empty()) {
             std::uint32_t d = resolve_now(rec, "derived", derived, RecordKind::innovation, false);
-            if (d != 0xFFFFFFFFu) r.derived = InnovationId(d);
+            if (d != no_row) r.derived = InnovationId(d);
         }
         rec.finish();
         if (!rec.ok) return false;
@@ -881,43 +1170,45 @@ void Reader::read_cohorts() {
     each(RecordKind::cohort, [&](Rec& rec, std::uint32_t) {
         Cohort c;
         read_cited(rec, c);
-        std::string program = ref_id(rec, "program", rec.get("program"));
+        std::string_view program = ref_id(rec, "program", rec.get("program"));
         if (program.empty()) rec.error("program", "missing required field \"program\"");
         else c.program = EventId(resolve_now(rec, "program", program, RecordKind::event, true));
         auto id_list = [&](std::string_view field, RecordKind kind, bool required, auto& out) {
-            const json* arr = rec.get(field);
+            Value arr = rec.get(field);
             if (!arr) {
                 if (required) rec.error(field, "missing required field \"" + std::string(field) + "\"");
                 return;
             }
-            if (!arr->is_array()) {
-                rec.error(field, std::string("must be an array of ids, found ") + type_name(*arr));
+            if (!arr.is_array()) {
+                rec.error(field, std::string("must be an array of ids, found ") + type_name(arr));
                 return;
             }
-            if (required && arr->empty()) rec.error(field, "must list at least one id");
-            for (std::size_t i = 0; i < arr->size(); ++i) {
-                std::string f = std::string(field) + "[" + std::to_string(i) + "]";
-                std::string id = ref_id(rec, f, &(*arr)[i]);
+            if (required && arr.empty()) rec.error(field, "must list at least one id");
+            for (std::size_t i = 0; i < arr.size(); ++i) {
+                const Field f(field, i);
+                std::string_view id = ref_id(rec, f, arr[i]);
                 if (id.empty()) continue;
                 std::uint32_t row = resolve_now(rec, f, id, kind, required);
-                if (row != 0xFFFFFFFFu) out.emplace_back(row);
+                if (row != no_row) out.emplace_back(row);
             }
         };
         id_list("innovations", RecordKind::innovation, true, c.innovations);
         id_list("adopters", RecordKind::institution, false, c.adopters);
         c.adopter_count = static_cast<std::uint32_t>(rec.integer("adopter_count", 1, 10'000'000, 0));
-        if (const json* rc = rec.get("region_codes"); rc) {
-            if (!rc->is_array()) {
-                rec.error("region_codes", std::string("must be an array of region codes, found ") + type_name(*rc));
+        if (Value rc = rec.get("region_codes"); rc) {
+            if (!rc.is_array()) {
+                rec.error("region_codes", std::string("must be an array of region codes, found ") + type_name(rc));
             } else {
-                for (std::size_t i = 0; i < rc->size(); ++i) {
-                    const json& v = (*rc)[i];
-                    std::string f = "region_codes[" + std::to_string(i) + "]";
+                for (std::size_t i = 0; i < rc.size(); ++i) {
+                    Value v = rc[i];
+                    const Field f("region_codes", i);
                     if (!v.is_string()) { rec.error(f, std::string("must be a string, found ") + type_name(v)); continue; }
-                    const std::string& code = v.get_ref<const std::string&>();
-                    if (!valid_region_shape(code)) rec.error(f, "\"" + code.substr(0, 40) + "\" is not a Kemendagri region code (\"35\", \"35.07\" or \"35.07.01\")");
-                    else if (!regions_.contains(code)) rec.error(f, "unknown region code \"" + code + "\"");
-                    else c.region_codes.push_back(code);
+                    std::string_view code = v.str();
+                    if (!valid_region_shape(code))
+                        rec.error(f, "\"" + std::string(code.substr(0, 40)) +
+                                         "\" is not a Kemendagri region code (\"35\", \"35.07\" or \"35.07.01\")");
+                    else if (!known_region(code)) rec.error(f, "unknown region code \"" + std::string(code) + "\"");
+                    else c.region_codes.emplace_back(code);
                 }
             }
         }
@@ -937,9 +1228,9 @@ void Reader::read_figures() {
         Figure f;
         read_cited(rec, f);
         f.metric = rec.str("metric", true);
-        if (const json* v = rec.get("value"); v) {
-            if (!v->is_number()) rec.error("value", std::string("must be a number, found ") + type_name(*v));
-            else f.value = v->get<double>();
+        if (Value v = rec.get("value"); v) {
+            if (!v.is_number()) rec.error("value", std::string("must be a number, found ") + type_name(v));
+            else f.value = v.as_double();
         }
         f.value_text = rec.str("value_text", false);
         if (!f.value && f.value_text.empty()) rec.error("value", "a figure needs \"value\" or \"value_text\"");
@@ -962,12 +1253,12 @@ void Reader::break_cycles(std::size_t n, Next next, const std::function<void(std
         if (state[start]) continue;
         walk.clear();
         std::uint32_t v = start;
-        while (v != 0xFFFFFFFFu && state[v] == 0) {
+        while (v != no_row && state[v] == 0) {
             state[v] = 1;
             walk.push_back(v);
             v = next(v);
         }
-        if (v != 0xFFFFFFFFu && state[v] == 1) {
+        if (v != no_row && state[v] == 1) {
             // v closes a cycle: describe it and cut the link leaving the last node of the walk.
             auto from = std::find(walk.begin(), walk.end(), v);
             std::string chain;
@@ -1003,13 +1294,13 @@ void Reader::link_derived() {
     // Lineage cycles: an innovation cannot descend from itself.
     auto parent = [&](std::uint32_t i) -> std::uint32_t {
         ReplicationId r = ds_.innovations[i].derived_from;
-        return r ? ds_.replications[r.value].source.value : 0xFFFFFFFFu;
+        return r ? ds_.replications[r.value].source.value : no_row;
     };
     break_cycles(ds_.innovations.size(), parent, [&](std::uint32_t last, const std::string&) {
         // Name the cycle by ids for the message.
         std::string chain = ds_.innovations[last].id;
         std::uint32_t v = parent(last);
-        for (std::size_t guard = 0; v != last && guard < 50 && v != 0xFFFFFFFFu; ++guard) {
+        for (std::size_t guard = 0; v != last && guard < 50 && v != no_row; ++guard) {
             chain = ds_.innovations[v].id + " → " + chain;
             v = parent(v);
         }
@@ -1018,8 +1309,8 @@ void Reader::link_derived() {
         Replication& rep = ds_.replications[rep_row];
         // Report the link where the file states it.
         issue(Severity::error,
-              derived_from_stated_.count(last) ? path_of(RecordKind::innovation, last, "derived_from")
-                                               : path_of(RecordKind::replication, rep_row, "derived"),
+              derived_from_stated_[last] ? path_of(RecordKind::innovation, last, "derived_from")
+                                         : path_of(RecordKind::replication, rep_row, "derived"),
               "lineage cycle: " + chain + " (an innovation cannot descend from itself; link dropped)");
         rep.derived = {};
         ds_.innovations[last].derived_from = {};
@@ -1043,14 +1334,15 @@ bool Reader::run() {
     static constexpr std::string_view top_keys[] = {"format", "version", "meta", "sources", "institutions",
                                                     "innovations", "awards", "events", "replications",
                                                     "cohorts", "figures"};
-    for (auto it = root_.begin(); it != root_.end(); ++it) {
-        if (std::find(std::begin(top_keys), std::end(top_keys), it.key()) == std::end(top_keys))
-            issue(Severity::warning, "$" + path_step(it.key()), "unknown field \"" + it.key() + "\" ignored");
-    }
+    warn_unknown(
+        *this, root_,
+        [&](std::size_t i) {
+            return std::find(std::begin(top_keys), std::end(top_keys), root_.key_at(i)) != std::end(top_keys);
+        },
+        "$", &Reader::issue);
     read_meta();
     register_ids();
-    if (auto src = root_.find("sources"); src == root_.end())
-        issue(Severity::error, "$.sources", "missing required field \"sources\"");
+    if (!root_.find("sources")) issue(Severity::error, "$.sources", "missing required field \"sources\"");
 
     read_sources();
     read_institutions();
@@ -1060,7 +1352,7 @@ bool Reader::run() {
     read_replications();
     read_cohorts();
     read_figures();
-    for (auto& d : deferred_) d();
+    resolve_deferred();
     link_derived();
     return true;
 }
@@ -1085,41 +1377,49 @@ Result<std::string> read_file(const std::string& path, std::size_t max_bytes) {
 
 Result<LoadedBundle> load_bundle(std::string_view bytes, const LoadLimits& limits) {
     std::size_t skip = 0;
-    if (auto err = detail::prescan(bytes, limits, skip)) return *err;
+    detail::ScanCounts counts;
+    if (auto err = detail::prescan(bytes, limits, skip, &counts)) return *err;
     if (text::trim(bytes.substr(skip)).empty()) return LoadError{ErrorCode::syntax, "file is empty", {}, 1, 1};
+    std::string_view body = bytes.substr(skip);
+    if (body.size() >= 0xFFFFFFFFu)  // the document indexes values and keys with 32 bits
+        return LoadError{ErrorCode::too_large,
+                         "file is " + std::to_string(bytes.size()) + " bytes; this loader reads at most 4 GiB", {}, 0, 0};
 
     LoadedBundle out;
     out.report.bytes = bytes.size();
     if (skip) out.report.issues.push_back(Issue{Severity::warning, "$", "UTF-8 byte order mark ignored"});
 
-    json root;
-    DomBuilder builder(root, limits);
-    std::string_view body = bytes.substr(skip);
-    bool parsed = json::sax_parse(body.begin(), body.end(), &builder, json::input_format_t::json, true);
-    if (!parsed || builder.error) {
-        LoadError e = builder.error.value_or(LoadError{ErrorCode::syntax, "not valid JSON", {}, 0, 0});
-        auto pos = detail::position_of(bytes, skip + builder.error_offset);
-        e.line = pos.line;
-        e.column = pos.column;
-        return e;
-    }
-    if (!root.is_object())
-        return LoadError{ErrorCode::bad_format, std::string("top level must be a JSON object, found ") + type_name(root), "$", 0, 0};
-    auto fmt = root.find("format");
-    if (fmt == root.end() || !fmt->is_string() || fmt->get_ref<const std::string&>() != bundle_format_name)
-        return LoadError{ErrorCode::bad_format,
-                         "not an Atlas Inovasi bundle: \"format\" must be \"" + std::string(bundle_format_name) + "\"",
-                         "$.format", 0, 0};
-    auto ver = root.find("version");
-    if (ver == root.end() || !ver->is_number_integer() || ver->get<std::int64_t>() != bundle_format_version)
-        return LoadError{ErrorCode::bad_format,
-                         (ver == root.end() ? std::string("missing \"version\"") : "version " + ver->dump()) +
-                             ": this atlas reads bundle format version " + std::to_string(bundle_format_version),
-                         "$.version", 0, 0};
-
     auto ds = std::make_shared<Dataset>();
-    Reader reader(root, limits, out.report, *ds, std::move(builder.problems));
-    reader.run();
+    {
+        jdoc::Document doc;
+        jdoc::ParseResult parsed =
+            jdoc::parse(body, limits.max_string_bytes, doc, {counts.values, counts.members});
+        if (!parsed.ok) {
+            LoadError e{ErrorCode::syntax, std::move(parsed.error), {}, 0, 0};
+            auto pos = detail::position_of(bytes, skip + parsed.error_offset);
+            e.line = pos.line;
+            e.column = pos.column;
+            return e;
+        }
+        const Value root = doc.root();
+        if (!root.is_object())
+            return LoadError{ErrorCode::bad_format,
+                             std::string("top level must be a JSON object, found ") + type_name(root), "$", 0, 0};
+        Value fmt = root.find("format");
+        if (!fmt.is_string() || fmt.str() != bundle_format_name)
+            return LoadError{ErrorCode::bad_format,
+                             "not an Atlas Inovasi bundle: \"format\" must be \"" + std::string(bundle_format_name) + "\"",
+                             "$.format", 0, 0};
+        Value ver = root.find("version");
+        if (!ver.is_number_integer() || ver.as_int64() != bundle_format_version)
+            return LoadError{ErrorCode::bad_format,
+                             (!ver ? std::string("missing \"version\"") : "version " + ver.dump()) +
+                                 ": this atlas reads bundle format version " + std::to_string(bundle_format_version),
+                             "$.version", 0, 0};
+
+        Reader reader(doc, limits, out.report, *ds, std::move(parsed.problems));
+        reader.run();
+    }  // the document goes before the relations are built
     ds->build_relations();
     out.dataset = std::move(ds);
     return out;

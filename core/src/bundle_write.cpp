@@ -1,198 +1,357 @@
 // Serialising a Dataset back to a v1 bundle. Fields at their defaults are left out so a
 // written bundle reads like a hand-made one; key order is fixed so output is reproducible.
+//
+// The text is appended straight to one string, in exactly the form nlohmann's dump() gives
+// an ordered_json of the same members: pretty = 2-space indent, `"key": value`, every array
+// element on a line of its own, empty containers as [] / {}; compact = no white space at all.
+#include <charconv>
 #include <cmath>
-#include <nlohmann/json.hpp>
+#include <cstring>
+#include <vector>
 
 #include "core/bundle.hpp"
+#include "json_doc.hpp"
 
 namespace atlas {
 
 namespace {
-using ojson = nlohmann::ordered_json;
 
-void put(ojson& o, const char* key, const std::string& v) {
-    if (!v.empty()) o[key] = v;
-}
-void put(ojson& o, const char* key, const Date& d) {
-    if (d.known()) o[key] = d.to_string();
-}
+class Out {
+public:
+    explicit Out(bool pretty) : pretty_(pretty) { open_.reserve(8); }
+    std::string s;
+
+    void begin_object() {
+        s += '{';
+        open_.push_back(true);
+    }
+    void end_object() { close('}'); }
+    void begin_array() {
+        s += '[';
+        open_.push_back(true);
+    }
+    void end_array() { close(']'); }
+
+    // Starts a member: separator, line break and indent when pretty, the key; one append.
+    void key(std::string_view k) {
+        char buf[160];
+        std::size_t n = separator(buf);
+        if (k.size() > sizeof buf - n - 4) {  // not for the names used here; kept correct anyway
+            s.append(buf, n);
+            s += '"';
+            s += k;
+            s += pretty_ ? "\": " : "\":";
+            return;
+        }
+        buf[n++] = '"';
+        std::memcpy(buf + n, k.data(), k.size());  // keys are fixed ASCII names: nothing to escape
+        n += k.size();
+        buf[n++] = '"';
+        buf[n++] = ':';
+        if (pretty_) buf[n++] = ' ';
+        s.append(buf, n);
+    }
+    // Starts an array element.
+    void element() { separate(); }
+
+    void text(std::string_view v) { jdoc::append_json_string(s, v); }
+    template <class Int>
+    void integer(Int v) {
+        char buf[24];
+        auto r = std::to_chars(buf, buf + sizeof buf, v);
+        s.append(buf, static_cast<std::size_t>(r.ptr - buf));
+    }
+    void boolean(bool v) { s += v ? "true" : "false"; }
+    void number(double v) { jdoc::append_json_double(s, v); }
+
+    // Members.
+    void text(std::string_view k, std::string_view v) {
+        key(k);
+        text(v);
+    }
+    void put(std::string_view k, std::string_view v) {  // left out when empty
+        if (!v.empty()) text(k, v);
+    }
+    void put(std::string_view k, const Date& d) {  // left out when unknown
+        if (!d.known()) return;
+        key(k);
+        date(d);
+    }
+    // A date as Date::to_string() spells it, without its allocation for the usual ones.
+    void date(const Date& d) {
+        if (d.year < 1000 || d.year > 9999 || d.month > 99 || d.day > 99) {
+            text(d.to_string());
+            return;
+        }
+        char buf[16];
+        std::size_t n = 0;
+        buf[n++] = '"';
+        auto two = [&](unsigned v) {
+            buf[n++] = static_cast<char>('0' + v / 10);
+            buf[n++] = static_cast<char>('0' + v % 10);
+        };
+        two(static_cast<unsigned>(d.year) / 100);
+        two(static_cast<unsigned>(d.year) % 100);
+        if (d.month) {
+            buf[n++] = '-';
+            two(d.month);
+            if (d.day) {
+                buf[n++] = '-';
+                two(d.day);
+            }
+        }
+        buf[n++] = '"';
+        s.append(buf, n);
+    }
+    template <class Int>
+    void integer(std::string_view k, Int v) {
+        key(k);
+        integer(v);
+    }
+
+private:
+    bool pretty_;
+    std::vector<bool> open_;  // per open container: still empty
+
+    void newline_indent() {
+        s += '\n';
+        s.append(2 * open_.size(), ' ');
+    }
+    // Writes what goes before a member or element into buf (at least 2 + 2 × depth bytes, the
+    // depth being at most 6 here; deeper ones are written straight out); returns its length.
+    std::size_t separator(char* buf) {
+        std::size_t n = 0;
+        if (!open_.back()) buf[n++] = ',';
+        open_.back() = false;
+        if (pretty_) {
+            const std::size_t indent = 2 * open_.size();
+            if (indent > 100) {
+                s.append(buf, n);
+                newline_indent();
+                return 0;
+            }
+            buf[n++] = '\n';
+            std::memset(buf + n, ' ', indent);
+            n += indent;
+        }
+        return n;
+    }
+    void separate() {
+        char buf[128];
+        s.append(buf, separator(buf));
+    }
+    void close(char c) {
+        const bool empty = open_.back();
+        open_.pop_back();
+        if (!empty && pretty_) newline_indent();
+        s += c;
+    }
+};
 
 template <class Rows, class Id>
-std::string id_of(const Rows& rows, Id id) {
-    return id.valid() && id.value < rows.size() ? rows[id.value].id : std::string();
+std::string_view id_of(const Rows& rows, Id id) {
+    return id.valid() && id.value < rows.size() ? std::string_view(rows[id.value].id) : std::string_view();
 }
 
-ojson cited(const Dataset& ds, const Cited& c) {
-    ojson o;
-    o["id"] = c.id;
-    ojson s = ojson::array();
-    for (SourceId id : c.sources) s.push_back(ds.sources[id.value].id);
-    o["sources"] = std::move(s);
-    return o;
-}
-void cited_tail(ojson& o, const Cited& c) {
-    if (c.confidence != Confidence::unspecified) o["confidence"] = to_string(c.confidence);
-    put(o, "note", c.note);
-}
-
-ojson stages(const Dataset& ds, const std::vector<StageStep>& steps) {
-    ojson arr = ojson::array();
-    for (const StageStep& st : steps) {
-        ojson s;
-        s["stage"] = to_string(st.stage);
-        put(s, "date", st.date);
-        put(s, "event", id_of(ds.events, st.event));
-        arr.push_back(std::move(s));
+template <class Rows, class Ids>
+void id_array(Out& o, const Rows& rows, const Ids& ids) {
+    o.begin_array();
+    for (auto id : ids) {
+        o.element();
+        o.text(id_of(rows, id));
     }
-    return arr;
+    o.end_array();
+}
+
+void cited(Out& o, const Dataset& ds, const Cited& c) {
+    o.begin_object();
+    o.text("id", c.id);
+    o.key("sources");
+    id_array(o, ds.sources, c.sources);
+}
+void cited_tail(Out& o, const Cited& c) {
+    if (c.confidence != Confidence::unspecified) o.text("confidence", to_string(c.confidence));
+    o.put("note", c.note);
+    o.end_object();
+}
+
+void stages(Out& o, const Dataset& ds, const std::vector<StageStep>& steps) {
+    o.key("stages");
+    o.begin_array();
+    for (const StageStep& st : steps) {
+        o.element();
+        o.begin_object();
+        o.text("stage", to_string(st.stage));
+        o.put("date", st.date);
+        o.put("event", id_of(ds.events, st.event));
+        o.end_object();
+    }
+    o.end_array();
+}
+
+// Starts the array of one record kind in the root object.
+template <class Rows, class Fn>
+void records(Out& o, const char* name, const Rows& rows, Fn write_one) {
+    o.key(name);
+    o.begin_array();
+    for (const auto& x : rows) {
+        o.element();
+        write_one(x);
+    }
+    o.end_array();
 }
 }  // namespace
 
 std::string write_bundle(const Dataset& ds, bool pretty) {
-    ojson root;
-    root["format"] = bundle_format_name;
-    root["version"] = bundle_format_version;
-    ojson meta;
-    meta["title"] = ds.meta.title;
-    meta["created"] = ds.meta.created.to_string();
-    meta["licence"] = ds.meta.licence;
-    meta["synthetic"] = ds.meta.synthetic;
-    put(meta, "description", ds.meta.description);
-    put(meta, "generator", ds.meta.generator);
-    root["meta"] = std::move(meta);
+    Out o(pretty);
+    // A large output is written once, front to back: huge pages save most of its page faults.
+    jdoc::reserve_large(o.s, ds.record_count() * (pretty ? 480 : 300) + 4096);
 
-    ojson& sources = root["sources"] = ojson::array();
-    for (const Source& s : ds.sources) {
-        ojson o;
-        o["id"] = s.id;
-        o["title"] = s.title;
-        put(o, "outlet", s.outlet);
-        put(o, "date", s.date);
-        put(o, "url", s.url);
-        put(o, "language", s.language);
-        put(o, "note", s.note);
-        sources.push_back(std::move(o));
-    }
-    ojson& insts = root["institutions"] = ojson::array();
-    for (const Institution& x : ds.institutions) {
-        ojson o = cited(ds, x);
-        o["name"] = x.name;
-        o["kind"] = x.kind;
-        put(o, "region_code", x.region_code);
-        put(o, "parent", id_of(ds.institutions, x.parent));
-        if (x.member_count) o["member_count"] = x.member_count;
+    o.begin_object();
+    o.text("format", bundle_format_name);
+    o.integer("version", bundle_format_version);
+    o.key("meta");
+    o.begin_object();
+    o.text("title", ds.meta.title);
+    o.key("created");
+    o.date(ds.meta.created);
+    o.text("licence", ds.meta.licence);
+    o.key("synthetic");
+    o.boolean(ds.meta.synthetic);
+    o.put("description", ds.meta.description);
+    o.put("generator", ds.meta.generator);
+    o.end_object();
+
+    records(o, "sources", ds.sources, [&](const Source& s) {
+        o.begin_object();
+        o.text("id", s.id);
+        o.text("title", s.title);
+        o.put("outlet", s.outlet);
+        o.put("date", s.date);
+        o.put("url", s.url);
+        o.put("language", s.language);
+        o.put("note", s.note);
+        o.end_object();
+    });
+    records(o, "institutions", ds.institutions, [&](const Institution& x) {
+        cited(o, ds, x);
+        o.text("name", x.name);
+        o.text("kind", x.kind);
+        o.put("region_code", x.region_code);
+        o.put("parent", id_of(ds.institutions, x.parent));
+        if (x.member_count) o.integer("member_count", x.member_count);
         cited_tail(o, x);
-        insts.push_back(std::move(o));
-    }
-    ojson& inns = root["innovations"] = ojson::array();
-    for (const Innovation& x : ds.innovations) {
-        ojson o = cited(ds, x);
-        o["name"] = x.name;
-        put(o, "acronym_expansion", x.acronym_expansion);
-        put(o, "description", x.description);
-        o["owner"] = id_of(ds.institutions, x.owner);
-        put(o, "unit", id_of(ds.institutions, x.unit));
-        put(o, "region_code", x.region_code);
-        put(o, "sector", x.sector);
-        if (x.year_started) o["year_started"] = x.year_started;
-        put(o, "status", x.status);
-        put(o, "derived_from", id_of(ds.replications, x.derived_from));
+    });
+    records(o, "innovations", ds.innovations, [&](const Innovation& x) {
+        cited(o, ds, x);
+        o.text("name", x.name);
+        o.put("acronym_expansion", x.acronym_expansion);
+        o.put("description", x.description);
+        o.text("owner", id_of(ds.institutions, x.owner));
+        o.put("unit", id_of(ds.institutions, x.unit));
+        o.put("region_code", x.region_code);
+        o.put("sector", x.sector);
+        if (x.year_started) o.integer("year_started", x.year_started);
+        o.put("status", x.status);
+        o.put("derived_from", id_of(ds.replications, x.derived_from));
         cited_tail(o, x);
-        inns.push_back(std::move(o));
-    }
-    ojson& awards = root["awards"] = ojson::array();
-    for (const Award& x : ds.awards) {
-        ojson o = cited(ds, x);
-        o["innovation"] = id_of(ds.innovations, x.innovation);
-        o["competition"] = x.competition;
-        if (x.year) o["year"] = x.year;
-        put(o, "tier", x.tier);
-        put(o, "group", x.group);
+    });
+    records(o, "awards", ds.awards, [&](const Award& x) {
+        cited(o, ds, x);
+        o.text("innovation", id_of(ds.innovations, x.innovation));
+        o.text("competition", x.competition);
+        if (x.year) o.integer("year", x.year);
+        o.put("tier", x.tier);
+        o.put("group", x.group);
         cited_tail(o, x);
-        awards.push_back(std::move(o));
-    }
-    ojson& events = root["events"] = ojson::array();
-    for (const Event& x : ds.events) {
-        ojson o = cited(ds, x);
-        o["name"] = x.name;
-        o["kind"] = x.kind;
-        put(o, "date", x.date);
-        put(o, "end_date", x.end_date);
-        put(o, "place", x.place);
-        put(o, "region_code", x.region_code);
-        if (x.online) o["online"] = true;
-        put(o, "part_of", id_of(ds.events, x.part_of));
+    });
+    records(o, "events", ds.events, [&](const Event& x) {
+        cited(o, ds, x);
+        o.text("name", x.name);
+        o.text("kind", x.kind);
+        o.put("date", x.date);
+        o.put("end_date", x.end_date);
+        o.put("place", x.place);
+        o.put("region_code", x.region_code);
+        if (x.online) {
+            o.key("online");
+            o.boolean(true);
+        }
+        o.put("part_of", id_of(ds.events, x.part_of));
         if (!x.participants.empty()) {
-            ojson ps = ojson::array();
+            o.key("participants");
+            o.begin_array();
             for (const Participant& p : x.participants) {
-                ojson po;
-                po["role"] = p.role;
-                put(po, "person", p.person);
-                put(po, "position", p.position);
-                put(po, "institution", id_of(ds.institutions, p.institution));
-                put(po, "description", p.description);
-                if (p.count) po["count"] = p.count;
-                ps.push_back(std::move(po));
+                o.element();
+                o.begin_object();
+                o.text("role", p.role);
+                o.put("person", p.person);
+                o.put("position", p.position);
+                o.put("institution", id_of(ds.institutions, p.institution));
+                o.put("description", p.description);
+                if (p.count) o.integer("count", p.count);
+                o.end_object();
             }
-            o["participants"] = std::move(ps);
+            o.end_array();
         }
         if (!x.innovations.empty()) {
-            ojson ids = ojson::array();
-            for (InnovationId i : x.innovations) ids.push_back(ds.innovations[i.value].id);
-            o["innovations"] = std::move(ids);
+            o.key("innovations");
+            id_array(o, ds.innovations, x.innovations);
         }
         cited_tail(o, x);
-        events.push_back(std::move(o));
-    }
-    ojson& reps = root["replications"] = ojson::array();
-    for (const Replication& x : ds.replications) {
-        ojson o = cited(ds, x);
-        o["source"] = id_of(ds.innovations, x.source);
-        o["adopter"] = id_of(ds.institutions, x.adopter);
-        put(o, "region_code", x.region_code);
-        if (x.adopter_count != 1) o["adopter_count"] = x.adopter_count;
-        put(o, "program", id_of(ds.events, x.program));
-        o["stages"] = stages(ds, x.stages);
-        put(o, "derived", id_of(ds.innovations, x.derived));
+    });
+    records(o, "replications", ds.replications, [&](const Replication& x) {
+        cited(o, ds, x);
+        o.text("source", id_of(ds.innovations, x.source));
+        o.text("adopter", id_of(ds.institutions, x.adopter));
+        o.put("region_code", x.region_code);
+        if (x.adopter_count != 1) o.integer("adopter_count", x.adopter_count);
+        o.put("program", id_of(ds.events, x.program));
+        stages(o, ds, x.stages);
+        o.put("derived", id_of(ds.innovations, x.derived));
         cited_tail(o, x);
-        reps.push_back(std::move(o));
-    }
-    ojson& cohorts = root["cohorts"] = ojson::array();
-    for (const Cohort& x : ds.cohorts) {
-        ojson o = cited(ds, x);
-        o["program"] = id_of(ds.events, x.program);
-        ojson inn = ojson::array();
-        for (InnovationId i : x.innovations) inn.push_back(ds.innovations[i.value].id);
-        o["innovations"] = std::move(inn);
+    });
+    records(o, "cohorts", ds.cohorts, [&](const Cohort& x) {
+        cited(o, ds, x);
+        o.text("program", id_of(ds.events, x.program));
+        o.key("innovations");
+        id_array(o, ds.innovations, x.innovations);
         if (!x.adopters.empty()) {
-            ojson ad = ojson::array();
-            for (InstitutionId i : x.adopters) ad.push_back(ds.institutions[i.value].id);
-            o["adopters"] = std::move(ad);
+            o.key("adopters");
+            id_array(o, ds.institutions, x.adopters);
         }
-        if (x.adopter_count) o["adopter_count"] = x.adopter_count;
-        if (!x.region_codes.empty()) o["region_codes"] = x.region_codes;
-        o["stages"] = stages(ds, x.stages);
+        if (x.adopter_count) o.integer("adopter_count", x.adopter_count);
+        if (!x.region_codes.empty()) {
+            o.key("region_codes");
+            o.begin_array();
+            for (const std::string& code : x.region_codes) {
+                o.element();
+                o.text(code);
+            }
+            o.end_array();
+        }
+        stages(o, ds, x.stages);
         cited_tail(o, x);
-        cohorts.push_back(std::move(o));
-    }
-    ojson& figures = root["figures"] = ojson::array();
-    for (const Figure& x : ds.figures) {
-        ojson o = cited(ds, x);
-        o["metric"] = x.metric;
+    });
+    records(o, "figures", ds.figures, [&](const Figure& x) {
+        cited(o, ds, x);
+        o.text("metric", x.metric);
         if (x.value) {
-            double v = *x.value;
+            const double v = *x.value;
+            o.key("value");
             // Whole numbers stay integers ("1065", not "1065.0").
-            if (std::floor(v) == v && std::fabs(v) < 9e15) o["value"] = static_cast<std::int64_t>(v);
-            else o["value"] = v;
+            if (std::floor(v) == v && std::fabs(v) < 9e15) o.integer(static_cast<std::int64_t>(v));
+            else o.number(v);
         }
-        put(o, "value_text", x.value_text);
-        put(o, "unit", x.unit);
-        o["scope"] = x.scope;
-        o["period"] = x.period;
+        o.put("value_text", x.value_text);
+        o.put("unit", x.unit);
+        o.text("scope", x.scope);
+        o.text("period", x.period);
         cited_tail(o, x);
-        figures.push_back(std::move(o));
-    }
-    return root.dump(pretty ? 2 : -1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+    });
+    o.end_object();
+    o.s += '\n';
+    return std::move(o.s);
 }
 
 }  // namespace atlas
