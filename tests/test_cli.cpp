@@ -16,8 +16,9 @@ struct Run {
     std::string out;  // stdout and stderr together
 };
 
-Run run(const std::string& args) {
-    std::string cmd = std::string(ATLAS_CLI_PATH) + " " + args + " 2>&1";
+// Runs the CLI; stdout only, or stdout and stderr together.
+Run run_cli(const std::string& args, bool with_stderr) {
+    std::string cmd = std::string(ATLAS_CLI_PATH) + " " + args + (with_stderr ? " 2>&1" : " 2>/dev/null");
     Run r;
     FILE* p = popen(cmd.c_str(), "r");
     REQUIRE(p != nullptr);
@@ -28,19 +29,8 @@ Run run(const std::string& args) {
     r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     return r;
 }
-
-Run run_stdout(const std::string& args) {
-    std::string cmd = std::string(ATLAS_CLI_PATH) + " " + args + " 2>/dev/null";
-    Run r;
-    FILE* p = popen(cmd.c_str(), "r");
-    REQUIRE(p != nullptr);
-    std::array<char, 4096> buf{};
-    std::size_t n;
-    while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-    int status = pclose(p);
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
-}
+Run run(const std::string& args) { return run_cli(args, true); }
+Run run_stdout(const std::string& args) { return run_cli(args, false); }
 
 std::string write_temp(const std::string& name, const std::string& text) {
     std::string path = std::string("/tmp/atlas_cli_test_") + name;
