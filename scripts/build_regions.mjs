@@ -14,15 +14,10 @@
 // The output is rewritten only when its content changes, so an unchanged table does not
 // make the build recompile anything. The data is under the ODbL (see
 // assets/LICENSES/idn-area-data-ODbL.md); this script only uses node's standard library.
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import process from 'node:process';
-
-class InputError extends Error {}
-
-function fail(message) {
-  throw new InputError(message);
-}
+import { fail, runMain, writeIfChanged } from './build_util.mjs';
 
 // RFC 4180 parser: quoted fields may hold commas, doubled quotes ("") and line breaks;
 // records end with LF or CRLF; a UTF-8 BOM at the start is ignored. Returns
@@ -225,38 +220,21 @@ function packageVersion(dataDir) {
   return '(unknown version)';
 }
 
-function writeIfChanged(path, content) {
-  if (existsSync(path) && readFileSync(path, 'utf8') === content) return false;
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, content);
-  renameSync(tmp, path);
-  return true;
-}
-
 function main(argv) {
   if (argv.length !== 2) {
     process.stderr.write('usage: node scripts/build_regions.mjs <idn-area-data data folder> <output .cpp>\n');
     return 2;
   }
   const [dataDir, outPath] = argv.map((p) => resolve(p));
-  try {
-    const table = buildLines(dataDir);
-    const content = renderCpp(table, packageVersion(dataDir));
-    const changed = writeIfChanged(outPath, content);
-    const { provinces, regencies, districts } = table.counts;
-    process.stdout.write(
-      `${basename(outPath)}: ${provinces} provinces, ${regencies} regencies, ${districts} kecamatan` +
-        `${changed ? '' : ' (unchanged)'}\n`,
-    );
-    return 0;
-  } catch (e) {
-    if (e instanceof InputError) {
-      process.stderr.write(`build_regions: error: ${e.message}\n`);
-      return 1;
-    }
-    throw e;
-  }
+  const table = buildLines(dataDir);
+  const content = renderCpp(table, packageVersion(dataDir));
+  const changed = writeIfChanged(outPath, content);
+  const { provinces, regencies, districts } = table.counts;
+  process.stdout.write(
+    `${basename(outPath)}: ${provinces} provinces, ${regencies} regencies, ${districts} kecamatan` +
+      `${changed ? '' : ' (unchanged)'}\n`,
+  );
+  return 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+runMain('build_regions', main);

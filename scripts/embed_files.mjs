@@ -17,14 +17,10 @@
 // Bytes are written as string literal pieces (octal escapes outside printable ASCII), which
 // compilers take in far faster than a list of numbers. Outputs are rewritten only when their
 // content changes. Only node's standard library is used.
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { fail, runMain, writeIfChanged } from './build_util.mjs';
 import process from 'node:process';
-
-class InputError extends Error {}
-const fail = (message) => {
-  throw new InputError(message);
-};
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -103,15 +99,6 @@ function render(entries, ranges, headerName) {
   return { hpp: hpp.join('\n'), cpp: cpp.join('\n') };
 }
 
-function writeIfChanged(path, content) {
-  if (existsSync(path) && readFileSync(path, 'utf8') === content) return false;
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, content);
-  renameSync(tmp, path);
-  return true;
-}
-
 function main(argv) {
   if (argv.length < 3) {
     process.stderr.write(
@@ -123,39 +110,31 @@ function main(argv) {
   const entries = [];
   const ranges = [];
   const names = new Set();
-  try {
-    const rest = argv.slice(2);
-    for (let i = 0; i < rest.length; i++) {
-      const isRanges = rest[i] === '--ranges';
-      const arg = isRanges ? rest[++i] : rest[i];
-      const eq = arg === undefined ? -1 : arg.indexOf('=');
-      if (eq <= 0) fail(`expected NAME=${isRanges ? 'RANGES' : 'FILE'}, got "${arg ?? ''}"`);
-      const name = arg.slice(0, eq);
-      const value = arg.slice(eq + 1);
-      if (!IDENTIFIER.test(name)) fail(`"${name}" is not a C++ identifier`);
-      if (names.has(name) || names.has(name.replace(/_size$/, ''))) fail(`"${name}" is given twice`);
-      names.add(name);
-      if (isRanges) {
-        ranges.push({ name, values: parseRanges(value, name) });
-      } else {
-        const file = resolve(value);
-        if (!existsSync(file)) fail(`${file}: file not found`);
-        entries.push({ name, file, bytes: readFileSync(file) });
-      }
+  const rest = argv.slice(2);
+  for (let i = 0; i < rest.length; i++) {
+    const isRanges = rest[i] === '--ranges';
+    const arg = isRanges ? rest[++i] : rest[i];
+    const eq = arg === undefined ? -1 : arg.indexOf('=');
+    if (eq <= 0) fail(`expected NAME=${isRanges ? 'RANGES' : 'FILE'}, got "${arg ?? ''}"`);
+    const name = arg.slice(0, eq);
+    const value = arg.slice(eq + 1);
+    if (!IDENTIFIER.test(name)) fail(`"${name}" is not a C++ identifier`);
+    if (names.has(name) || names.has(name.replace(/_size$/, ''))) fail(`"${name}" is given twice`);
+    names.add(name);
+    if (isRanges) {
+      ranges.push({ name, values: parseRanges(value, name) });
+    } else {
+      const file = resolve(value);
+      if (!existsSync(file)) fail(`${file}: file not found`);
+      entries.push({ name, file, bytes: readFileSync(file) });
     }
-    const { hpp, cpp } = render(entries, ranges, basename(outHpp));
-    writeIfChanged(outHpp, hpp);
-    const changed = writeIfChanged(outCpp, cpp);
-    const summary = entries.map((e) => `${e.name} ${e.bytes.length} B`).join(', ');
-    process.stdout.write(`${basename(outCpp)}: ${summary}${changed ? '' : ' (unchanged)'}\n`);
-    return 0;
-  } catch (e) {
-    if (e instanceof InputError) {
-      process.stderr.write(`embed_files: error: ${e.message}\n`);
-      return 1;
-    }
-    throw e;
   }
+  const { hpp, cpp } = render(entries, ranges, basename(outHpp));
+  writeIfChanged(outHpp, hpp);
+  const changed = writeIfChanged(outCpp, cpp);
+  const summary = entries.map((e) => `${e.name} ${e.bytes.length} B`).join(', ');
+  process.stdout.write(`${basename(outCpp)}: ${summary}${changed ? '' : ' (unchanged)'}\n`);
+  return 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+runMain('embed_files', main);
