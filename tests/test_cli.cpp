@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "fixtures.hpp"
 
@@ -32,8 +33,9 @@ Run run_cli(const std::string& args, bool with_stderr) {
 Run run(const std::string& args) { return run_cli(args, true); }
 Run run_stdout(const std::string& args) { return run_cli(args, false); }
 
+// ctest runs test cases in parallel processes: each writes its own files (pid in the name).
 std::string write_temp(const std::string& name, const std::string& text) {
-    std::string path = std::string("/tmp/atlas_cli_test_") + name;
+    std::string path = "/tmp/atlas_cli_test_" + std::to_string(getpid()) + "_" + name;
     std::ofstream(path, std::ios::binary) << text;
     return path;
 }
@@ -128,7 +130,7 @@ TEST_CASE("query: total, facet counts and rows; bad arguments are refused", "[cl
 }
 
 TEST_CASE("synth writes a valid bundle marked synthetic", "[cli]") {
-    std::string out = "/tmp/atlas_cli_test_synth.json";
+    std::string out = "/tmp/atlas_cli_test_" + std::to_string(getpid()) + "_synth.json";
     Run r = run("synth --innovations 200 --replications 500 --seed 7 -o " + out);
     REQUIRE(r.code == 0);
     CHECK(r.out.find("SYNTHETIC") != std::string::npos);
