@@ -14,7 +14,8 @@
 
 namespace atlas::ui {
 
-enum class Tab : std::uint8_t { innovations, replications };
+// The views of the main area. map: issue 5, lineage: issue 6, figures: issue 7.
+enum class Tab : std::uint8_t { innovations, replications, map, lineage, figures };
 
 struct WidgetRect {
     float x = 0, y = 0, w = 0, h = 0;
@@ -42,6 +43,9 @@ struct AppState {
 
     // View state.
     Tab tab = Tab::innovations;
+    // Time slider shared by the lineage view and the map: only what happened up to this year
+    // is shown (0: no limit).
+    int timeline_year = 0;
     bool show_about = false;
     std::string load_error;  // last failed load, shown until dismissed
     std::string copied_text;

@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "app_state.hpp"
+#include "hooks.hpp"
 #include "embedded.hpp"
 #include "platform/platform.hpp"
 #include "ui/ui.hpp"
@@ -239,22 +240,19 @@ int main(int, char**) {
 // ---------------------------------------------------------------------------
 // Test and host hooks: small C functions the page (and Playwright) can call.
 // ---------------------------------------------------------------------------
-#ifdef __EMSCRIPTEN__
-#define ATLAS_EXPORT extern "C" EMSCRIPTEN_KEEPALIVE
-#else
-#define ATLAS_EXPORT extern "C"
-#endif
-
-namespace {
-const char* keep(std::string s) {
+namespace atlas::ui {
+AppState* hook_state() noexcept { return runtime ? &runtime->app : nullptr; }
+const char* hook_keep(std::string s) {
     static std::string buffer;
     buffer = std::move(s);
     return buffer.c_str();
 }
-AppState* state() { return runtime ? &runtime->app : nullptr; }
-}  // namespace
+}  // namespace atlas::ui
 
-ATLAS_EXPORT void atlas_request_frame();
+namespace {
+const char* keep(std::string s) { return hook_keep(std::move(s)); }
+AppState* state() { return hook_state(); }
+}  // namespace
 
 ATLAS_EXPORT double atlas_frame_count() { return state() ? static_cast<double>(state()->frame_count) : 0; }
 ATLAS_EXPORT int atlas_row_count() { return state() ? static_cast<int>(state()->result.rows.size()) : 0; }
@@ -327,4 +325,3 @@ ATLAS_EXPORT void atlas_request_frame() {
     if (state()) state()->frames_to_render = std::max(state()->frames_to_render, 3);
     atlas_wake();
 }
-void atlas_request_frame_internal() { atlas_request_frame(); }
