@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "core/bundle.hpp"
 #include "core/query.hpp"
 #include "core/replication_list.hpp"
+#include "core/view_state.hpp"
 #include "strings.hpp"
 
 namespace atlas::ui {
@@ -50,6 +52,22 @@ struct AppState {
     std::string load_error;  // last failed load, shown until dismissed
     std::string copied_text;
 
+    // ---- Links, loading and export (issue 8) ----
+    // A tab asked for by a link or the host API; layout selects it on the next frame.
+    std::optional<Tab> requested_tab;
+    // The view state as a link (core/view_state.hpp) when it was last handed to the page;
+    // a change is announced to the page (URL hash, portal host) after the frame.
+    std::string link_state;
+    bool link_replace = true;  // the next announcement replaces the history entry
+    InnovationId announced_selection;
+    // Quiet notices (link values that were ignored, …): shown until dismissed.
+    std::vector<std::string> notices;
+    // Reading a file or a URL: progress 0..1 (negative: unknown size), label; hidden when !loading.
+    bool loading = false;
+    float load_progress = 0;
+    std::string load_label;
+    bool show_problems = false;
+
     // Rendering on demand and test hooks.
     std::uint64_t frame_count = 0;
     int frames_to_render = 3;
@@ -58,6 +76,11 @@ struct AppState {
 
 // Loads a bundle from bytes. On failure the previous data stays and load_error says why.
 bool load_bundle_bytes(AppState& app, std::string_view bytes, std::string name);
+
+// The view state a link carries, from the app (core/view_state.hpp), and back. Applying checks
+// ids and facet values against the loaded bundle; what cannot be used becomes a notice.
+ViewState capture_view_state(const AppState& app);
+void apply_view_state(AppState& app, std::string_view link);
 
 // Recomputes the result and the replication rows if the query changed.
 void refresh(AppState& app);

@@ -1,0 +1,92 @@
+// The app's side of links: what the current view is as a ViewState, and applying one (from the
+// URL hash, back/forward, or the portal host) with every id and value checked against the bundle.
+#include <cstdio>
+
+#include "app_state.hpp"
+
+namespace atlas::ui {
+
+namespace {
+
+constexpr Tab tab_of_view[] = {Tab::innovations, Tab::replications, Tab::map, Tab::lineage, Tab::figures};
+static_assert(std::size(tab_of_view) == std::size(view_names));
+
+std::string format(S s, std::string_view a, std::string_view b = {}) {
+    char buf[512];
+    const std::string x(a.substr(0, 80)), y(b.substr(0, 80));
+    std::snprintf(buf, sizeof buf, tr(s), x.c_str(), y.c_str());
+    return buf;
+}
+
+void add_notice(AppState& app, std::string text) {
+    for (const std::string& n : app.notices)
+        if (n == text) return;
+    if (app.notices.size() < 20) app.notices.push_back(std::move(text));
+}
+
+}  // namespace
+
+ViewState capture_view_state(const AppState& app) {
+    ViewState v;
+    const Tab tab = app.requested_tab.value_or(app.tab);
+    if (tab != Tab::innovations) v.view = std::string(view_names[static_cast<int>(tab)]);
+    v.search = app.query.search;
+    v.facets = app.query.facets;
+    if (app.query.sort != SortColumn::name || app.query.descending) {
+        v.sort = app.query.sort;
+        v.descending = app.query.descending;
+    }
+    if (app.data && app.selected && app.selected.value < app.data->innovations.size())
+        v.selected = app.data->innovations[app.selected.value].id;
+    if (language() == Lang::en) v.language = "en";
+    if (app.timeline_year) v.timeline_year = app.timeline_year;
+    return v;
+}
+
+void apply_view_state(AppState& app, std::string_view link) {
+    ParsedViewState parsed = parse_view_state(link);
+    for (const ViewStateNotice& n : parsed.notices) {
+        switch (n.kind) {
+            case ViewNotice::too_long: add_notice(app, tr(S::notice_link_too_long)); break;
+            case ViewNotice::bad_encoding: add_notice(app, format(S::notice_link_encoding, n.key)); break;
+            case ViewNotice::unknown_key: add_notice(app, format(S::notice_link_unknown_key, n.key)); break;
+            case ViewNotice::bad_value: add_notice(app, format(S::notice_link_bad_value, n.key)); break;
+            case ViewNotice::value_too_long: add_notice(app, format(S::notice_link_value_too_long, n.key)); break;
+            case ViewNotice::repeated_key: add_notice(app, format(S::notice_link_repeated, n.key)); break;
+        }
+    }
+    const ViewState& v = parsed.state;
+    // A link states the whole view: what it leaves out is the default.
+    Tab tab = Tab::innovations;
+    for (std::size_t i = 0; i < std::size(view_names); ++i)
+        if (v.view == view_names[i]) tab = tab_of_view[i];
+    app.requested_tab = tab;
+    app.query.search = v.search;
+    for (int f = 0; f < facet_count; ++f) {
+        auto& chosen = app.query.facets[f];
+        chosen.clear();
+        for (const std::string& value : v.facets[f]) {
+            if (app.catalog && !app.catalog->facet_value_index(static_cast<Facet>(f), value)) {
+                add_notice(app, format(S::notice_unknown_value, to_string(static_cast<Facet>(f)), value));
+                continue;
+            }
+            chosen.push_back(value);
+        }
+    }
+    app.query.sort = v.sort.value_or(SortColumn::name);
+    app.query.descending = v.sort ? v.descending : false;
+    app.query_dirty = true;
+    InnovationId selected;
+    if (!v.selected.empty() && app.data) {
+        selected = app.data->find_innovation(v.selected);
+        if (!selected) add_notice(app, format(S::notice_unknown_id, v.selected));
+    }
+    select_innovation(app, selected, static_cast<bool>(selected));
+    set_language(v.language == "en" ? Lang::en : Lang::id);
+    app.timeline_year = v.timeline_year.value_or(0);
+    // The page already shows this link: announce the (canonical) state without a new history entry.
+    app.link_replace = true;
+    app.frames_to_render = std::max(app.frames_to_render, 3);
+}
+
+}  // namespace atlas::ui
