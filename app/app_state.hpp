@@ -81,6 +81,8 @@ bool load_bundle_bytes(AppState& app, std::string_view bytes, std::string name);
 // ids and facet values against the loaded bundle; what cannot be used becomes a notice.
 ViewState capture_view_state(const AppState& app);
 void apply_view_state(AppState& app, std::string_view link);
+// After a frame: tells the page (URL hash) or the host when the view or the selection changed.
+void announce_view_changes(AppState& app);
 
 // Recomputes the result and the replication rows if the query changed.
 void refresh(AppState& app);

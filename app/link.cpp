@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "app_state.hpp"
+#include "platform/platform.hpp"
 
 namespace atlas::ui {
 
@@ -87,6 +88,27 @@ void apply_view_state(AppState& app, std::string_view link) {
     // The page already shows this link: announce the (canonical) state without a new history entry.
     app.link_replace = true;
     app.frames_to_render = std::max(app.frames_to_render, 3);
+}
+
+void announce_view_changes(AppState& app) {
+    if (!app.data) return;
+    std::string link = encode_view_state(capture_view_state(app));
+    if (link != app.link_state) {
+        // Typing a search replaces the history entry instead of adding one per keystroke.
+        ViewState before = parse_view_state(app.link_state).state, now = parse_view_state(link).state;
+        before.search.clear();
+        now.search.clear();
+        const bool replace = app.link_replace || before == now;
+        platform::announce_state(link, replace);
+        app.link_state = std::move(link);
+    }
+    app.link_replace = false;
+    if (app.selected != app.announced_selection) {
+        app.announced_selection = app.selected;
+        platform::announce_selection(app.selected && app.selected.value < app.data->innovations.size()
+                                         ? app.data->innovations[app.selected.value].id
+                                         : std::string());
+    }
 }
 
 }  // namespace atlas::ui

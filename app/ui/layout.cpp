@@ -3,6 +3,13 @@
 
 namespace atlas::ui {
 
+namespace {
+// A link or the host asked for this tab: select it once.
+ImGuiTabItemFlags tab_flags(const AppState& app, Tab t) {
+    return app.requested_tab == t ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
+}
+}  // namespace
+
 void draw_app(AppState& app) {
     app.widget_rects.clear();  // only what is drawn this frame can be found by tests
     refresh(app);
@@ -30,19 +37,20 @@ void draw_app(AppState& app) {
     if (ImGui::BeginTabBar("##views")) {
         char label[96];
         std::snprintf(label, sizeof label, "%s (%zu)###tab_inn", tr(S::tab_innovations), app.result.rows.size());
-        if (ImGui::BeginTabItem(label)) {
+        if (ImGui::BeginTabItem(label, nullptr, tab_flags(app, Tab::innovations))) {
             app.tab = Tab::innovations;
             ImGui::EndTabItem();
         }
         note_rect(app, "tab_innovations");
         std::snprintf(label, sizeof label, "%s (%zu)###tab_rep", tr(S::tab_replications), app.replication_rows.size());
-        if (ImGui::BeginTabItem(label)) {
+        if (ImGui::BeginTabItem(label, nullptr, tab_flags(app, Tab::replications))) {
             app.tab = Tab::replications;
             ImGui::EndTabItem();
         }
         note_rect(app, "tab_replications");
         ImGui::EndTabBar();
     }
+    app.requested_tab.reset();
     if (app.tab == Tab::innovations) draw_catalog_table(app);
     else draw_replications_table(app);
     ImGui::EndChild();
@@ -55,6 +63,7 @@ void draw_app(AppState& app) {
     draw_status_bar(app);
     ImGui::End();
     draw_messages(app);
+    draw_data_windows(app);
 }
 
 }  // namespace atlas::ui

@@ -66,8 +66,10 @@ void draw_filter_bar(AppState& app) {
     if (ImGui::InputTextWithHint("##search", tr(S::search_hint), &app.query.search)) app.query_dirty = true;
     note_rect(app, "search");
     const float toggle_w = ImGui::CalcTextSize(tr(S::lang_toggle)).x + ImGui::CalcTextSize(tr(S::about)).x +
-                           ImGui::GetStyle().FramePadding.x * 4 + ImGui::GetStyle().ItemSpacing.x;
+                           ImGui::GetStyle().FramePadding.x * 4 + ImGui::GetStyle().ItemSpacing.x + data_menu_width();
     ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - toggle_w));
+    draw_data_menu(app);
+    ImGui::SameLine();
     if (ImGui::Button(tr(S::about))) app.show_about = true;
     ImGui::SameLine();
     if (ImGui::Button(tr(S::lang_toggle))) {
@@ -143,7 +145,10 @@ void draw_status_bar(AppState& app) {
     if (std::size_t n = app.report.error_count()) {
         ImGui::SameLine();
         std::snprintf(buf, sizeof buf, tr(S::status_problems), static_cast<unsigned>(n));
-        ImGui::TextColored(ImVec4(0.78f, 0.25f, 0.20f, 1), "%s", buf);
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.78f, 0.25f, 0.20f, 1));
+        if (ImGui::SmallButton(buf)) app.show_problems = true;  // the validator's messages
+        ImGui::PopStyleColor();
+        note_rect(app, "status_problems");
     }
 }
 

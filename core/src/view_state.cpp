@@ -1,7 +1,7 @@
 #include "core/view_state.hpp"
 
 #include <algorithm>
-#include <charconv>
+#include <cstdlib>
 #include <cmath>
 #include <cstdio>
 #include <span>
@@ -30,9 +30,13 @@ bool has_control(std::string_view s) noexcept {
 
 std::optional<double> parse_number(std::string_view s) {
     if (s.empty() || s.size() > 32) return std::nullopt;
-    double v = 0;
-    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (ec != std::errc() || end != s.data() + s.size() || !std::isfinite(v)) return std::nullopt;
+    // Plain decimal notation only (no hex floats, inf or nan); libc++ 14 has no from_chars
+    // for double, so strtod reads a checked copy (the program never changes its C locale).
+    if (s.find_first_not_of("0123456789.+-eE") != std::string_view::npos) return std::nullopt;
+    const std::string copy(s);
+    char* end = nullptr;
+    const double v = std::strtod(copy.c_str(), &end);
+    if (end != copy.c_str() + copy.size() || !std::isfinite(v)) return std::nullopt;
     return v;
 }
 
