@@ -59,6 +59,8 @@ struct AppState {
     // a change is announced to the page (URL hash, portal host) after the frame.
     std::string link_state;
     bool link_replace = true;  // the next announcement replaces the history entry
+    // A link replaced the view: a text field being edited must let go of its old text.
+    bool release_text_focus = false;
     InnovationId announced_selection;
     // Quiet notices (link values that were ignored, …): shown until dismissed.
     std::vector<std::string> notices;
@@ -80,7 +82,7 @@ bool load_bundle_bytes(AppState& app, std::string_view bytes, std::string name);
 // The view state a link carries, from the app (core/view_state.hpp), and back. Applying checks
 // ids and facet values against the loaded bundle; what cannot be used becomes a notice.
 ViewState capture_view_state(const AppState& app);
-void apply_view_state(AppState& app, std::string_view link);
+void apply_view_state(AppState& app, std::string_view link, bool from_address);
 // After a frame: tells the page (URL hash) or the host when the view or the selection changed.
 void announce_view_changes(AppState& app);
 

@@ -20,9 +20,17 @@ ATLAS_EXPORT int atlas_set_state(const char* link) {
     AppState* a = hook_state();
     if (!a || !link) return -1;
     const std::size_t before = a->notices.size();
-    apply_view_state(*a, link);
+    apply_view_state(*a, link, false);
     atlas_request_frame();
     return static_cast<int>(a->notices.size() - before);
+}
+// The page's own address changed (a link opened, back or forward): like atlas_set_state, but
+// the history entry is not duplicated.
+ATLAS_EXPORT void atlas_apply_address_state(const char* link) {
+    AppState* a = hook_state();
+    if (!a || !link) return;
+    apply_view_state(*a, link, true);
+    atlas_request_frame();
 }
 ATLAS_EXPORT int atlas_notice_count() { return hook_state() ? static_cast<int>(hook_state()->notices.size()) : 0; }
 ATLAS_EXPORT const char* atlas_notice(int i) {

@@ -44,7 +44,7 @@ ViewState capture_view_state(const AppState& app) {
     return v;
 }
 
-void apply_view_state(AppState& app, std::string_view link) {
+void apply_view_state(AppState& app, std::string_view link, bool from_address) {
     ParsedViewState parsed = parse_view_state(link);
     for (const ViewStateNotice& n : parsed.notices) {
         switch (n.kind) {
@@ -85,8 +85,10 @@ void apply_view_state(AppState& app, std::string_view link) {
     select_innovation(app, selected, static_cast<bool>(selected));
     set_language(v.language == "en" ? Lang::en : Lang::id);
     app.timeline_year = v.timeline_year.value_or(0);
-    // The page already shows this link: announce the (canonical) state without a new history entry.
-    app.link_replace = true;
+    // From the address bar (a link opened, back/forward): the page already shows this state,
+    // so its canonical form replaces the history entry. From the host or the UI: a new entry.
+    app.link_replace = from_address;
+    app.release_text_focus = true;
     app.frames_to_render = std::max(app.frames_to_render, 3);
 }
 

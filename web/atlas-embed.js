@@ -154,12 +154,12 @@
       };
       if (hostHash) {
         var first = global.location.hash.slice(1);
-        if (first) { lastHash = first; api.setState(first); }
+        if (first) { lastHash = first; module.ccall('atlas_apply_address_state', null, ['string'], [first]); }
         global.addEventListener('popstate', function () {
           var h = global.location.hash.slice(1);
           if (h === lastHash) return;
           lastHash = h;
-          api.setState(h);
+          module.ccall('atlas_apply_address_state', null, ['string'], [h]);
         });
       }
       if (options.language) api.setLanguage(options.language);

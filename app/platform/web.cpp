@@ -223,7 +223,7 @@ EM_JS(void, js_start_page_requests, (), {
         const len = lengthBytesUTF8(h) + 1;
         const ptr = _malloc(len);
         stringToUTF8(h, ptr, len);
-        _atlas_set_state(ptr);
+        _atlas_apply_address_state(ptr);
         _free(ptr);
     }
     const first = location.hash.slice(1);

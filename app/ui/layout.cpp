@@ -1,4 +1,6 @@
 // The one window filling the page: filter bar on top, tables left, detail right, status bar.
+#include <imgui_internal.h>  // ClearActiveID
+
 #include "ui.hpp"
 
 namespace atlas::ui {
@@ -12,6 +14,11 @@ ImGuiTabItemFlags tab_flags(const AppState& app, Tab t) {
 
 void draw_app(AppState& app) {
     app.widget_rects.clear();  // only what is drawn this frame can be found by tests
+    if (app.release_text_focus) {
+        // An active InputText keeps its own copy of the text and would write it back.
+        ImGui::ClearActiveID();
+        app.release_text_focus = false;
+    }
     refresh(app);
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);

@@ -146,8 +146,10 @@ void draw_status_bar(AppState& app) {
         ImGui::SameLine();
         std::snprintf(buf, sizeof buf, tr(S::status_problems), static_cast<unsigned>(n));
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.78f, 0.25f, 0.20f, 1));
+        ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
         if (ImGui::SmallButton(buf)) app.show_problems = true;  // the validator's messages
-        ImGui::PopStyleColor();
+        ImGui::PopStyleColor(2);
+        if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         note_rect(app, "status_problems");
     }
 }
