@@ -19,6 +19,14 @@ namespace atlas::ui {
 // The views of the main area. map: issue 5, lineage: issue 6, figures: issue 7.
 enum class Tab : std::uint8_t { innovations, replications, map, lineage, figures };
 
+// A message with up to two values, e.g. {notice_unknown_id, "inn-x"}.
+struct Notice {
+    S text;
+    std::string a, b;
+    bool operator==(const Notice&) const = default;
+    std::string format() const;  // in the current language
+};
+
 struct WidgetRect {
     float x = 0, y = 0, w = 0, h = 0;
 };
@@ -62,8 +70,9 @@ struct AppState {
     // A link replaced the view: a text field being edited must let go of its old text.
     bool release_text_focus = false;
     InnovationId announced_selection;
-    // Quiet notices (link values that were ignored, …): shown until dismissed.
-    std::vector<std::string> notices;
+    // Quiet notices (link values that were ignored, …): shown until dismissed, in the
+    // language of the moment (the text is made when drawn).
+    std::vector<Notice> notices;
     // Reading a file or a URL: progress 0..1 (negative: unknown size), label; hidden when !loading.
     bool loading = false;
     float load_progress = 0;

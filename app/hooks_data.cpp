@@ -36,7 +36,7 @@ ATLAS_EXPORT int atlas_notice_count() { return hook_state() ? static_cast<int>(h
 ATLAS_EXPORT const char* atlas_notice(int i) {
     AppState* a = hook_state();
     if (!a || i < 0 || static_cast<std::size_t>(i) >= a->notices.size()) return "";
-    return a->notices[static_cast<std::size_t>(i)].c_str();
+    return hook_keep(a->notices[static_cast<std::size_t>(i)].format());
 }
 ATLAS_EXPORT void atlas_set_language(const char* lang) {
     if (!lang) return;

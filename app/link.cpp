@@ -1,5 +1,6 @@
 // The app's side of links: what the current view is as a ViewState, and applying one (from the
 // URL hash, back/forward, or the portal host) with every id and value checked against the bundle.
+#include <algorithm>
 #include <cstdio>
 
 #include "app_state.hpp"
@@ -12,20 +13,22 @@ namespace {
 constexpr Tab tab_of_view[] = {Tab::innovations, Tab::replications, Tab::map, Tab::lineage, Tab::figures};
 static_assert(std::size(tab_of_view) == std::size(view_names));
 
-std::string format(S s, std::string_view a, std::string_view b = {}) {
-    char buf[512];
-    const std::string x(a.substr(0, 80)), y(b.substr(0, 80));
-    std::snprintf(buf, sizeof buf, tr(s), x.c_str(), y.c_str());
-    return buf;
+Notice format(S s, std::string_view a = {}, std::string_view b = {}) {
+    return Notice{s, std::string(a.substr(0, 80)), std::string(b.substr(0, 80))};
 }
 
-void add_notice(AppState& app, std::string text) {
-    for (const std::string& n : app.notices)
-        if (n == text) return;
-    if (app.notices.size() < 20) app.notices.push_back(std::move(text));
+void add_notice(AppState& app, Notice n) {
+    if (std::find(app.notices.begin(), app.notices.end(), n) != app.notices.end()) return;
+    if (app.notices.size() < 20) app.notices.push_back(std::move(n));
 }
 
 }  // namespace
+
+std::string Notice::format() const {
+    char buf[512];
+    std::snprintf(buf, sizeof buf, tr(text), a.c_str(), b.c_str());
+    return buf;
+}
 
 ViewState capture_view_state(const AppState& app) {
     ViewState v;
@@ -48,7 +51,7 @@ void apply_view_state(AppState& app, std::string_view link, bool from_address) {
     ParsedViewState parsed = parse_view_state(link);
     for (const ViewStateNotice& n : parsed.notices) {
         switch (n.kind) {
-            case ViewNotice::too_long: add_notice(app, tr(S::notice_link_too_long)); break;
+            case ViewNotice::too_long: add_notice(app, format(S::notice_link_too_long)); break;
             case ViewNotice::bad_encoding: add_notice(app, format(S::notice_link_encoding, n.key)); break;
             case ViewNotice::unknown_key: add_notice(app, format(S::notice_link_unknown_key, n.key)); break;
             case ViewNotice::bad_value: add_notice(app, format(S::notice_link_bad_value, n.key)); break;

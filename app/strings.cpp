@@ -125,6 +125,8 @@ constexpr Entry table[] = {
     {S::notice_unknown_id, "Tautan menyebut \"%s\" yang tidak ada dalam bundel ini; diabaikan.", "The link names \"%s\", which is not in this bundle; ignored."},
     {S::notice_unknown_value, "Filter %s = \"%s\" dari tautan tidak ada dalam bundel ini; diabaikan.", "Filter %s = \"%s\" from the link is not in this bundle; ignored."},
     {S::dismiss, "Tutup catatan", "Dismiss"},
+    {S::status_record_counts, "%u replikasi, %u program, %u penghargaan, %u sumber",
+     "%u replications, %u programs, %u awards, %u sources"},
 };
 static_assert(std::size(table) == static_cast<std::size_t>(S::count), "string table and enum S disagree");
 constexpr bool table_in_enum_order() {

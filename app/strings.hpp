@@ -30,6 +30,7 @@ enum class S : std::uint16_t {
     problems_title, problems_none, problems_button, loading_reading, loading_parsing, notice_title,
     notice_link_too_long, notice_link_encoding, notice_link_unknown_key, notice_link_bad_value,
     notice_link_value_too_long, notice_link_repeated, notice_unknown_id, notice_unknown_value, dismiss,
+    status_record_counts,
     count
 };
 

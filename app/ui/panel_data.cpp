@@ -98,9 +98,9 @@ void draw_data_windows(AppState& app) {
         if (ImGui::Begin("##notices", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings |
                                                   ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing)) {
             ImGui::TextDisabled("%s", tr(S::notice_title));
-            for (const std::string& n : app.notices) {
+            for (const Notice& n : app.notices) {
                 ImGui::PushTextWrapPos(w - 16);
-                ImGui::TextUnformatted(n.c_str());
+                ImGui::TextUnformatted(n.format().c_str());
                 ImGui::PopTextWrapPos();
             }
             if (ImGui::SmallButton(tr(S::dismiss))) app.notices.clear();

@@ -128,6 +128,11 @@ void draw_status_bar(AppState& app) {
     ImGui::TextUnformatted(buf);
     note_rect(app, "status_counts");
     ImGui::SameLine();
+    std::snprintf(buf, sizeof buf, tr(S::status_record_counts), static_cast<unsigned>(ds.replications.size()),
+                  static_cast<unsigned>(ds.cohorts.size()), static_cast<unsigned>(ds.awards.size()),
+                  static_cast<unsigned>(ds.sources.size()));
+    ImGui::TextDisabled("· %s", buf);
+    ImGui::SameLine();
     ImGui::TextDisabled("|");
     ImGui::SameLine();
     ImGui::Text("%s", ds.meta.title.c_str());
