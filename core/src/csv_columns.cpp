@@ -44,7 +44,9 @@ const std::vector<FileSpec>& files() {
          {"source_url", "source_title", "source_date"},
          {{"program"}, {"innovations"}}},
         {"figures.csv",
-         {"id", "metric", "value", "value_text", "unit", "scope", "period", "sources", "confidence", "note"},
+         {"id", "metric", "value", "value_text", "unit", "scope", "period", "compare_measure", "compare_competition",
+          "compare_year_from", "compare_year_to", "compare_tiers", "compare_group", "compare_region", "compare_program",
+          "sources", "confidence", "note"},
          {"value_as_published", "source_url", "source_title", "source_date"},
          {{"metric"}}},
     };

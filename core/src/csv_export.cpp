@@ -152,8 +152,24 @@ std::vector<CsvFile> export_csv(const Dataset& ds, const csv::WriteOptions& opti
             }
         } else if (f == "figures.csv") {
             for (const Figure& x : ds.figures) {
-                std::vector<std::string> r{x.id,   x.metric, x.value ? number(*x.value) : std::string(),
-                                           x.value_text, x.unit, x.scope, x.period};
+                const FigureCompare& c = x.compare;
+                std::string tiers;
+                for (const std::string& t : c.tiers) tiers += (tiers.empty() ? "" : "|") + t;
+                std::vector<std::string> r{x.id,
+                                           x.metric,
+                                           x.value ? number(*x.value) : std::string(),
+                                           x.value_text,
+                                           x.unit,
+                                           x.scope,
+                                           x.period,
+                                           to_string(c.measure),
+                                           c.competition,
+                                           c.year_from ? std::to_string(c.year_from) : std::string(),
+                                           c.year_to ? std::to_string(c.year_to) : std::string(),
+                                           tiers,
+                                           c.group,
+                                           c.region,
+                                           id_of(ds.events, c.program)};
                 cited_tail(r, ds, x);
                 w.row(r);
             }

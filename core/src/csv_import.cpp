@@ -64,6 +64,12 @@ std::vector<std::string_view> split_list(std::string_view s, char sep) {
     return out;
 }
 
+// A "name" that is all remark, "(not named on page)": never matched to anything by name.
+bool unnamed(std::string_view name) {
+    name = text::trim(name);
+    return !name.empty() && name.front() == '(' && name.find(')') == name.size() - 1;
+}
+
 // The folded name without remarks in parentheses: "SIP Banget (Sistem …)" → "sip banget".
 std::string name_key(std::string_view name) {
     std::string out;
@@ -90,8 +96,12 @@ std::string region_group(std::string_view code) {
     return std::string(r.empty() ? RegionTable::province_code(code) : r);
 }
 
-bool related_codes(std::string_view a, std::string_view b) {
-    if (a.empty() || b.empty()) return true;
+// `have` (a record's region) fits `written` (a region stated for it): equal, inside, around;
+// nothing stated fits anything, but a record without a region fits no stated region.
+bool related_codes(std::string_view have, std::string_view written) {
+    if (written.empty()) return true;
+    if (have.empty()) return false;
+    const std::string_view a = have, b = written;
     auto inside = [](std::string_view inner, std::string_view outer) {
         return inner.size() > outer.size() && inner.substr(0, outer.size()) == outer && inner[outer.size()] == '.';
     };
@@ -389,6 +399,7 @@ private:
     InnovationId replication_source(RowCtx& r, const Cited& cite);
     void read_cohorts(Sheet& sh);
     void read_figures(Sheet& sh);
+    void read_compare(RowCtx& r, FigureCompare& c);
 
     void resolve_deferred();
     void report_duplicates();
@@ -1075,7 +1086,7 @@ InnovationId Importer::replication_source(RowCtx& r, const Cited& cite) {
     std::string unresolved;
     const std::string region = region_cell(r, "source_region", &unresolved);
     std::vector<std::uint32_t> hits;
-    if (auto it = innovation_by_name_.find(name_key(name)); it != innovation_by_name_.end())
+    if (auto it = innovation_by_name_.find(name_key(name)); !unnamed(name) && it != innovation_by_name_.end())
         for (std::uint32_t i : it->second)
             if (related_codes(ds_.innovations[i].region_code, region) &&
                 std::find(hits.begin(), hits.end(), i) == hits.end())
@@ -1101,7 +1112,11 @@ InnovationId Importer::replication_source(RowCtx& r, const Cited& cite) {
     x.owner = government_of(r, region, unresolved.empty() ? r.get("source_region") : unresolved, cite);
     if (!x.owner) return {};
     std::string where = r.get("source_region").empty() ? std::string() : " (" + std::string(r.get("source_region")) + ")";
-    if (hits.empty()) {
+    if (unnamed(name)) {
+        x.note = "The page does not name the innovation; this record stands for it.";
+        warn(r, "source_name", "source innovation not named (\"" + std::string(name) + "\")" + where +
+                                   "; a record " + x.id + " was made for it");
+    } else if (hits.empty()) {
         x.note = "Known here only as the source of a replication; no award record names it.";
         warn(r, "source_name", "source innovation \"" + std::string(name) + "\"" + where +
                                    " is not among the innovations; a record " + x.id + " was made for it");
@@ -1197,6 +1212,20 @@ void Importer::read_replications(Sheet& sh) {
             Innovation d;
             d.name = std::string(dn);
             d.id = make_id("inn-" + slug(dn, 40) + (x.region_code.empty() ? "" : "-" + slug(x.region_code)));
+            // A reviewed decision may say the derived innovation is already recorded (an award row).
+            if (auto same = same_as_.find(d.id); same != same_as_.end()) {
+                auto it = ids_.find(same->second);
+                if (it != ids_.end() && it->second.kind == RecordKind::innovation) {
+                    Innovation& target = ds_.innovations[it->second.row];
+                    x.derived = InnovationId(it->second.row);
+                    if (!target.derived_from) target.derived_from = ReplicationId(row);
+                    origin_[static_cast<std::size_t>(RecordKind::replication)].push_back({sh.file, rc.row.line});
+                    ds_.replications.push_back(std::move(x));
+                    return true;
+                }
+                error(rc, "derived_name", "the duplicates file says \"" + d.id + "\" is the same as \"" + same->second +
+                                              "\", which is no innovation");
+            }
             d.owner = x.adopter;
             d.region_code = x.region_code;
             d.sources = x.sources;
@@ -1248,6 +1277,39 @@ void Importer::read_cohorts(Sheet& sh) {
     });
 }
 
+// The compare_* columns: what the figure counts, so the app can set it against the bundle.
+void Importer::read_compare(RowCtx& r, FigureCompare& c) {
+    const std::string_view m = r.get("compare_measure");
+    bool any = false;
+    for (std::string_view col : {"compare_competition", "compare_year_from", "compare_year_to", "compare_tiers",
+                                 "compare_group", "compare_region", "compare_program"})
+        any = any || !r.get(col).empty();
+    if (m.empty()) {
+        if (any) error(r, "compare_measure", "compare_* columns filled but compare_measure is empty; no comparison kept");
+        return;
+    }
+    const auto measure = parse_figure_measure(m);
+    if (!measure || *measure == FigureMeasure::none) {
+        std::string list;
+        for (int i = 1; i < figure_measure_count; ++i)
+            list += (list.empty() ? "" : ", ") + std::string(to_string(static_cast<FigureMeasure>(i)));
+        error(r, "compare_measure", "compare_measure must be one of " + list + ", not \"" + std::string(m.substr(0, 40)) +
+                                        "\"; no comparison kept");
+        return;
+    }
+    c.measure = *measure;
+    c.competition = std::string(r.get("compare_competition"));
+    c.year_from = static_cast<std::int16_t>(year_cell(r, "compare_year_from"));
+    c.year_to = static_cast<std::int16_t>(year_cell(r, "compare_year_to"));
+    for (std::string_view t : split_list(r.get("compare_tiers"), '|')) c.tiers.emplace_back(t);
+    c.group = enum_cell(r, "compare_group", {"umum", "replikasi", "khusus"});
+    if (!r.get("compare_region").empty()) c.region = region_cell(r, "compare_region");
+    if (const std::string_view p = r.get("compare_program"); !p.empty()) {
+        const std::uint32_t e = lookup(r, "compare_program", p, RecordKind::event);
+        if (e != RowId<void>::none_value) c.program = EventId(e);
+    }
+}
+
 void Importer::read_figures(Sheet& sh) {
     each_row(sh, [&](RowCtx& r) {
         Figure f;
@@ -1272,6 +1334,7 @@ void Importer::read_figures(Sheet& sh) {
         }
         f.unit = std::string(r.get("unit"));
         f.scope = std::string(r.get("scope"));
+        read_compare(r, f.compare);
         read_cited(r, f);
         if (f.sources.empty()) {
             error(r, "sources", "no source: fill sources (ids from sources.csv) or source_url; row skipped");
@@ -1322,11 +1385,12 @@ void Importer::report_duplicates() {
     };
     for (std::uint32_t i = static_cast<std::uint32_t>(base); i < ds_.innovations.size(); ++i) {
         const Innovation& x = ds_.innovations[i];
+        if (unnamed(x.name)) continue;
         const std::string key = name_key(x.name);
         for (std::uint32_t j : by_region[region_group(x.region_code)]) {
             if (j >= i) break;
             const Innovation& y = ds_.innovations[j];
-            if (!near_names(key, name_key(y.name))) continue;
+            if (unnamed(y.name) || !near_names(key, name_key(y.name))) continue;
             if (distinct_.count({x.id, y.id}) || distinct_.count({y.id, x.id})) continue;
             const Origin& o = origin_[static_cast<std::size_t>(RecordKind::innovation)][i - base];
             const auto p = innovation_name_pos_.find(x.id);
