@@ -314,7 +314,8 @@ struct RowCtx {
     }
     Pos pos(std::string_view name) const {
         const csv::Cell* c = cell(name);
-        return c ? Pos{c->line, c->column} : Pos{row.line, 1};
+        // A cell missing from a short row has no place of its own: the row's start stands in.
+        return c && c->line ? Pos{c->line, c->column} : Pos{row.line, 1};
     }
 };
 
@@ -371,7 +372,9 @@ private:
     bool register_id(RowCtx& r, const std::string& id, RecordKind kind, std::uint32_t row);
     std::string make_id(std::string base);
     std::string take_id(RowCtx& r, RecordKind kind, const std::string& generated, bool& ok);
-    std::uint32_t lookup(RowCtx& r, std::string_view column, std::string_view id, RecordKind kind, bool report = true);
+    // `then` ends the message: what happens because of it ("; row skipped", " (left out)").
+    std::uint32_t lookup(RowCtx& r, std::string_view column, std::string_view id, RecordKind kind,
+                         std::string_view then = " (left out)");
     std::vector<SourceId> row_sources(RowCtx& r);
     void read_cited(RowCtx& r, Cited& c);
     Date date_cell(RowCtx& r, std::string_view column);
@@ -534,14 +537,18 @@ std::string Importer::take_id(RowCtx& r, RecordKind, const std::string& generate
     return std::string(given);
 }
 
-std::uint32_t Importer::lookup(RowCtx& r, std::string_view column, std::string_view id, RecordKind kind, bool report) {
+std::uint32_t Importer::lookup(RowCtx& r, std::string_view column, std::string_view id, RecordKind kind,
+                               std::string_view then) {
+    if (id.empty()) {
+        error(r, column, "empty " + std::string(column) + std::string(then));
+        return RowId<void>::none_value;
+    }
     auto it = ids_.find(std::string(id));
     if (it != ids_.end() && it->second.kind == kind) return it->second.row;
-    if (report) {
-        error(r, column, it == ids_.end() ? "unknown " + std::string(kind_noun(kind)) + " \"" + std::string(id) + "\""
-                                          : "\"" + std::string(id) + "\" is " + kind_noun(it->second.kind) +
-                                                ", not " + kind_noun(kind));
-    }
+    error(r, column,
+          (it == ids_.end() ? "unknown " + std::string(kind_noun(kind)) + " \"" + std::string(id) + "\""
+                            : "\"" + std::string(id) + "\" is " + kind_noun(it->second.kind) + ", not " + kind_noun(kind)) +
+              std::string(then));
     return RowId<void>::none_value;
 }
 
@@ -912,7 +919,7 @@ void Importer::read_innovations(Sheet& sh) {
         x.acronym_expansion = std::string(r.get("acronym_expansion"));
         x.description = std::string(r.get("description"));
         if (const std::string_view owner = r.get("owner"); !owner.empty()) {
-            const std::uint32_t o = lookup(r, "owner", owner, RecordKind::institution);
+            const std::uint32_t o = lookup(r, "owner", owner, RecordKind::institution, "; row skipped");
             if (o == RowId<void>::none_value) return false;
             x.owner = InstitutionId(o);
         } else if (const std::string_view owner_name = r.get("owner_name"); !owner_name.empty()) {
@@ -999,7 +1006,7 @@ bool Importer::add_award(RowCtx& r, InnovationId inn, bool from_innovation_row, 
 
 void Importer::read_awards(Sheet& sh) {
     each_row(sh, [&](RowCtx& r) {
-        const std::uint32_t inn = lookup(r, "innovation", r.get("innovation"), RecordKind::innovation);
+        const std::uint32_t inn = lookup(r, "innovation", r.get("innovation"), RecordKind::innovation, "; row skipped");
         if (inn == RowId<void>::none_value) return false;
         return add_award(r, InnovationId(inn), false, "award-" + ds_.innovations[inn].id);
     });
@@ -1049,7 +1056,7 @@ void Importer::read_events(Sheet& sh) {
 
 void Importer::read_participants(Sheet& sh) {
     each_row(sh, [&](RowCtx& r) {
-        const std::uint32_t e = lookup(r, "event", r.get("event"), RecordKind::event);
+        const std::uint32_t e = lookup(r, "event", r.get("event"), RecordKind::event, "; row skipped");
         if (e == RowId<void>::none_value) return false;
         Participant p;
         p.role = enum_cell(r, "role", {"facilitator", "host", "opener", "speaker", "signatory", "witness", "presenter",
@@ -1075,7 +1082,7 @@ void Importer::read_participants(Sheet& sh) {
 // becomes a record of its own (reported), so that the replication keeps what the page says.
 InnovationId Importer::replication_source(RowCtx& r, const Cited& cite) {
     if (const std::string_view id = r.get("source"); !id.empty()) {
-        const std::uint32_t i = lookup(r, "source", id, RecordKind::innovation);
+        const std::uint32_t i = lookup(r, "source", id, RecordKind::innovation, "; row skipped");
         return i == RowId<void>::none_value ? InnovationId() : InnovationId(i);
     }
     const std::string_view name = r.get("source_name");
@@ -1169,7 +1176,8 @@ void Importer::read_replications(Sheet& sh) {
                 x.stages.push_back(step);
             } else {
                 error(rc, "stage", "unknown stage \"" + std::string(st.substr(0, 40)) +
-                                       "\" (interest, commitment, action_plan, implemented)");
+                                       "\" (interest, commitment, action_plan, implemented); row skipped");
+                return false;
             }
         }
         if (x.stages.empty()) {
@@ -1180,7 +1188,7 @@ void Importer::read_replications(Sheet& sh) {
         std::string unresolved;
         x.region_code = region_cell(rc, "region", &unresolved);
         if (const std::string_view a = rc.get("adopter"); !a.empty()) {
-            const std::uint32_t i = lookup(rc, "adopter", a, RecordKind::institution);
+            const std::uint32_t i = lookup(rc, "adopter", a, RecordKind::institution, "; row skipped");
             if (i == RowId<void>::none_value) return false;
             x.adopter = InstitutionId(i);
         } else if (const std::string_view an = rc.get("adopter_name"); !an.empty()) {
@@ -1246,7 +1254,7 @@ void Importer::read_cohorts(Sheet& sh) {
         bool ok = true;
         c.id = take_id(r, RecordKind::cohort, "cohort-" + slug(r.get("program")), ok);
         if (!ok) return false;
-        const std::uint32_t p = lookup(r, "program", r.get("program"), RecordKind::event);
+        const std::uint32_t p = lookup(r, "program", r.get("program"), RecordKind::event, "; row skipped");
         if (p == RowId<void>::none_value) return false;
         c.program = EventId(p);
         for (std::string_view id : split_list(r.get("innovations"), '|')) {
@@ -1322,18 +1330,32 @@ void Importer::read_figures(Sheet& sh) {
         bool ok = true;
         f.id = take_id(r, RecordKind::figure, "fig-" + slug(f.metric, 40) + (f.period.empty() ? "" : "-" + slug(f.period, 16)), ok);
         if (!ok) return false;
-        if (const std::string_view v = r.get("value"); !v.empty()) {
-            if (auto n = parse_number(v)) f.value = *n;
-            else error(r, "value", "value must be a number, not \"" + std::string(v.substr(0, 40)) +
-                                       "\" (write text in value_text; left empty)");
-        }
         f.value_text = std::string(r.get("value_text"));
+        if (const std::string_view v = r.get("value"); !v.empty()) {
+            if (auto n = parse_number(v)) {
+                f.value = *n;
+            } else {
+                error(r, "value", "value must be a number, not \"" + std::string(v.substr(0, 40)) + "\" (write text in value_text)" +
+                                      (f.value_text.empty() ? "; row skipped" : "; left empty"));
+                if (f.value_text.empty()) return false;
+            }
+        }
         if (const std::string_view v = r.get("value_as_published"); !v.empty()) {
             if (auto n = parse_number(v)) f.value = *n;
             else f.value_text = std::string(v);
         }
         f.unit = std::string(r.get("unit"));
         f.scope = std::string(r.get("scope"));
+        if (f.scope.empty() || f.period.empty()) {
+            error(r, f.scope.empty() ? "scope" : "period",
+                  f.scope.empty() ? "empty scope (what the figure covers: national, a province, a tier …); row skipped"
+                                  : "empty period (the year or years it covers: 2019, 2014-2023 …); row skipped");
+            return false;
+        }
+        if (!f.value && f.value_text.empty()) {
+            error(r, "value", "no value: fill value (a number) or value_text; row skipped");
+            return false;
+        }
         read_compare(r, f.compare);
         read_cited(r, f);
         if (f.sources.empty()) {

@@ -19,9 +19,27 @@ std::string row_text(const csv::Row& r) {
     return out;
 }
 
+// A Dataset's records (its id map points into its own strings, so it is rebuilt).
+Dataset copy_of(const Dataset& d) {
+    Dataset c;
+    c.meta = d.meta;
+    c.sources = d.sources;
+    c.institutions = d.institutions;
+    c.innovations = d.innovations;
+    c.awards = d.awards;
+    c.events = d.events;
+    c.replications = d.replications;
+    c.cohorts = d.cohorts;
+    c.figures = d.figures;
+    c.build_relations();
+    return c;
+}
+
 }  // namespace
 
 ImportResult merge_bundles(const Dataset& a, const Dataset& b, const std::vector<DuplicateDecision>& decisions) {
+    // B's rows are imported into A: references to A's ids resolve there, and the importer's
+    // duplicate checks compare what B adds with what A has.
     const csv::WriteOptions wo{false, false};
     const std::vector<CsvFile> fa = export_csv(a, wo);
     const std::vector<CsvFile> fb = export_csv(b, wo);
@@ -42,10 +60,7 @@ ImportResult merge_bundles(const Dataset& a, const Dataset& b, const std::vector
     std::vector<CsvFile> merged;
     for (std::size_t f = 0; f < fa.size(); ++f) {
         const std::string& name = fa[f].name;
-        if (name == "meta.csv") {
-            merged.push_back(fa[f]);
-            continue;
-        }
+        if (name == "meta.csv") continue;  // A's meta, from the base
         const csv::Table& A = ta[f];
         const csv::Table& B = tb[f];
         csv::Writer w(wo);
@@ -58,10 +73,8 @@ ImportResult merge_bundles(const Dataset& a, const Dataset& b, const std::vector
             for (const csv::Cell& c : r.cells) v.push_back(c.text);
             w.row(v);
         };
-        for (const csv::Row& r : A.rows) {
-            seen.insert(row_text(r));
-            put(r);
-        }
+        // A is the base of the import; only what B adds is written here.
+        for (const csv::Row& r : A.rows) seen.insert(row_text(r));
         const int ci = B.column_index("id");
         const int ce = B.column_index("event");
         const std::string kind = name.substr(0, name.size() - 4);
@@ -100,11 +113,12 @@ ImportResult merge_bundles(const Dataset& a, const Dataset& b, const std::vector
 
     ImportOptions opt;
     opt.decisions = decisions;
+    opt.base = std::make_shared<const Dataset>(copy_of(a));
     ImportResult res = import_csv(merged, opt);
     // Lines of the combined files mean nothing to the user: messages name records by id.
     for (ImportIssue& is : res.issues) {
         if (is.file.size() > 4 && is.file.compare(is.file.size() - 4, 4, ".csv") == 0) {
-            is.message = "line " + std::to_string(is.line) + " of the merged " + is.file + ": " + is.message;
+            is.message = "B's " + is.file + " row at line " + std::to_string(is.line) + " of its export" + ": " + is.message;
             is.file = "merge";
             is.line = is.column = 0;
         }
