@@ -90,6 +90,36 @@ bool near_names(std::string_view a, std::string_view b) {
     return limit > 0 && text::edit_distance(a, b, limit) <= limit;
 }
 
+std::string digits_of(std::string_view s) {
+    std::string d;
+    for (const char c : s)
+        if (c >= '0' && c <= '9') d += c;
+        else if (!d.empty() && d.back() != ' ') d += ' ';
+    return d;
+}
+
+// "Kecamatan Ngrambe" and "Kecamatan Ngrambe, Kabupaten Ngawi" name one adopter; "SMP Negeri 2"
+// and "SMP Negeri 13" do not (numbers must agree).
+bool same_adopter_name(std::string_view a, std::string_view b) {
+    const std::string ka = name_key(a), kb = name_key(b);
+    if (digits_of(ka) != digits_of(kb)) return false;
+    const std::string& shorter = ka.size() <= kb.size() ? ka : kb;
+    const std::string& longer = ka.size() <= kb.size() ? kb : ka;
+    if (!shorter.empty() && longer.compare(0, shorter.size(), shorter) == 0 &&
+        (longer.size() == shorter.size() || longer[shorter.size()] == ' '))
+        return true;
+    return near_names(ka, kb);
+}
+
+// An adopter that stands for several: "kabupaten/kota se-…", "16 Puskesmas", "(not named)".
+bool group_like(const Institution& x) {
+    if (x.kind == "group" || x.member_count > 1) return true;
+    const std::string f = " " + text::fold(x.name) + " ";
+    for (std::string_view w : {" se ", " seluruh ", " not named ", " tidak disebut", " berbagai ", " beberapa "})
+        if (f.find(w) != std::string::npos) return true;
+    return !f.empty() && f[1] >= '0' && f[1] <= '9';
+}
+
 // The level of region code a record's region group uses for duplicate checks.
 std::string region_group(std::string_view code) {
     const std::string_view r = RegionTable::regency_code(code);
@@ -1440,6 +1470,14 @@ void Importer::report_duplicate_replications() {
             if (region_group(x.region_code) != region_group(y.region_code)) continue;
             const Date dx = x.first_date(), dy = y.first_date();
             if (dx.known() && dy.known() && !(dx == dy)) continue;
+            // The same adopter (spelled alike, or one name the start of the other), or the
+            // same day with a group on either side ("camat se-Kabupaten Ngawi").
+            const Institution& ax = ds_.institutions[x.adopter.value];
+            const Institution& ay = ds_.institutions[y.adopter.value];
+            const bool same_day = dx.known() && dy.known();
+            if (!(x.adopter == y.adopter || same_adopter_name(ax.name, ay.name) ||
+                  (same_day && (group_like(ax) || group_like(ay)))))
+                continue;
             if (distinct_.count({x.id, y.id}) || distinct_.count({y.id, x.id})) continue;
             const Origin& o = origin_[static_cast<std::size_t>(RecordKind::replication)][i - base];
             issue(Level::warning, o.file, {o.line, 1},
