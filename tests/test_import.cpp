@@ -68,6 +68,7 @@ ImportResult import_national() {
     opt.decisions = atlas::parse_decisions("national_duplicates.csv",
                                            slurp(root + "/assets/data/national_duplicates.csv"), control);
     REQUIRE(control.empty());
+    opt.figure_compare = {"national_figure_compare.csv", slurp(root + "/assets/data/national_figure_compare.csv")};
     return atlas::import_csv(files, opt);
 }
 
@@ -213,14 +214,24 @@ TEST_CASE("national: nothing is dropped; every record keeps its source and confi
     }
     const auto base = seed();
     // Rows in = records out + rows folded into a reviewed duplicate.
-    std::size_t same_innovations = 0, same_replications = 0;
+    std::size_t same_innovations = 0, same_replications = 0, same_figures = 0;
     std::vector<atlas::ImportIssue> ignored;
     for (const auto& dd : atlas::parse_decisions("d", slurp(root + "/assets/data/national_duplicates.csv"), ignored)) {
         if (!dd.same) continue;
         if (dd.id.rfind("kipp-", 0) == 0) ++same_innovations;
         if (dd.id.rfind("rep-", 0) == 0) ++same_replications;
+        if (dd.id.rfind("fig-", 0) == 0) ++same_figures;
     }
-    CHECK(d.figures.size() == base->figures.size() + r.counts.at("figures.csv").read);
+    CHECK(same_figures == 1);
+    CHECK(d.figures.size() == base->figures.size() + r.counts.at("figures.csv").read - same_figures);
+    // What some published figures count, from the committed annotation file.
+    const auto& fc = r.counts.at("national_figure_compare.csv");
+    CHECK(fc.read == fc.used);
+    CHECK(fc.read >= 8);
+    const auto* medan = d.find("fig-kipp-top-innovations-held-by-kota-medan-up-to-june-2021");
+    REQUIRE(medan != nullptr);
+    CHECK(d.figures[medan->row].compare.measure == atlas::FigureMeasure::innovations);
+    CHECK(d.figures[medan->row].compare.region == "12.71");
     CHECK(d.replications.size() == base->replications.size() + r.counts.at("replications.csv").read - same_replications);
     // Awards: one per innovations.csv row (all rows carry an award), none lost by folding.
     CHECK(d.awards.size() == base->awards.size() + r.counts.at("innovations.csv").read);
@@ -467,4 +478,30 @@ TEST_CASE("written regions: the real data's spellings", "[import][regions]") {
         CHECK(code(u).empty());
     }
     CHECK(status("") == S::empty);
+}
+
+TEST_CASE("import: the figure-compare file adds what figures count, and names its mistakes", "[import]") {
+    std::vector<CsvFile> files = common_files();
+    files.push_back({"figures.csv",
+                     "id,metric,value,scope,period,sources\n"
+                     "fig-a,Top 99 from Jawa Tengah,22,Jawa Tengah,2019,s1\n"});
+    atlas::ImportOptions opt;
+    opt.figure_compare = {"cmp.csv",
+                          "id,compare_measure,compare_competition,compare_year_from,compare_year_to,compare_tiers,compare_region\n"
+                          "fig-a,innovations,KIPP,2019,2019,Top 99|Top 45,Jawa Tengah\n"
+                          "fig-nope,innovations,,,,,\n"
+                          "fig-a,innovations,,,,,\n"};
+    const ImportResult r = atlas::import_csv(files, opt);
+    REQUIRE(r.dataset);
+    const atlas::FigureCompare& c = r.dataset->figures[0].compare;
+    CHECK(c.measure == atlas::FigureMeasure::innovations);
+    CHECK(c.competition == "KIPP");
+    CHECK(c.year_from == 2019);
+    CHECK(c.tiers == std::vector<std::string>{"Top 99", "Top 45"});
+    CHECK(c.region == "33");
+    CHECK(described(r) == std::vector<std::string>{
+                              "cmp.csv:3:1: no figure \"fig-nope\" among the imported figures; row skipped",
+                              "cmp.csv:4:1: figure \"fig-a\" already says what it counts; row skipped"});
+    CHECK(r.counts.at("cmp.csv").read == 3);
+    CHECK(r.counts.at("cmp.csv").skipped == 2);
 }

@@ -13,7 +13,8 @@
 namespace atlas::cli {
 
 const char* data_usage_text =
-    "  atlas import DIR [--base FILE] [--columns FILE] [--duplicates FILE] [--meta FILE] [-o FILE] [--compact]\n"
+    "  atlas import DIR [--base FILE] [--columns FILE] [--duplicates FILE] [--meta FILE] [--figure-compare FILE]\n"
+    "                   [-o FILE] [--compact] [--allow-errors]\n"
     "                                      CSV files (innovations.csv, replications.csv, events.csv, figures.csv,\n"
     "                                      sources.csv … see assets/templates) → a bundle; every problem as\n"
     "                                      FILE:LINE:COLUMN: message; rows with errors are skipped and counted\n"
@@ -21,6 +22,7 @@ const char* data_usage_text =
     "      --columns FILE     column map (file,column,means) for CSVs with other headers\n"
     "      --duplicates FILE  reviewed duplicates (id,other,decision=same|distinct,note)\n"
     "      --meta FILE        meta.csv kept outside DIR\n"
+    "      --figure-compare FILE  what imported figures count (id + compare_* columns of figures.csv)\n"
     "      --allow-errors     write the bundle even when rows were skipped (exit status stays 1)\n"
     "  atlas export FILE --csv DIR [--bom] [--lf]\n"
     "                                      a bundle as CSV files, every field (import gives it back)\n"
@@ -96,7 +98,7 @@ bool load_control(const std::string& path, ImportOptions& opt, bool columns, std
 }  // namespace
 
 int cmd_import(const std::vector<std::string>& args) {
-    std::string dir, out, base, columns, duplicates, meta;
+    std::string dir, out, base, columns, duplicates, meta, figure_compare;
     bool compact = false, allow_errors = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
@@ -115,6 +117,8 @@ int cmd_import(const std::vector<std::string>& args) {
             if (!value(duplicates)) return usage(a + " needs a file");
         } else if (a == "--meta") {
             if (!value(meta)) return usage(a + " needs a file");
+        } else if (a == "--figure-compare") {
+            if (!value(figure_compare)) return usage(a + " needs a file");
         } else if (a == "--compact") {
             compact = true;
         } else if (a == "--allow-errors") {
@@ -138,6 +142,10 @@ int cmd_import(const std::vector<std::string>& args) {
     if (!base.empty() && !(opt.base = load(base))) return exit_invalid;
     if (!columns.empty() && !load_control(columns, opt, true, control)) return exit_invalid;
     if (!duplicates.empty() && !load_control(duplicates, opt, false, control)) return exit_invalid;
+    if (!figure_compare.empty()) {
+        opt.figure_compare.name = figure_compare;
+        if (!read_text(figure_compare, opt.figure_compare.text)) return exit_invalid;
+    }
 
     std::vector<std::filesystem::path> paths;
     for (const auto& e : std::filesystem::directory_iterator(dir, ec))

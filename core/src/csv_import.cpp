@@ -216,6 +216,12 @@ bool date_shaped(std::string_view s) {
 
 constexpr std::string_view kOwnerNotStated = "(pemilik tidak disebut di sumber / owner not stated)";
 
+std::string number_text(double v) {
+    char buf[32];
+    auto r = std::to_chars(buf, buf + sizeof buf, v);
+    return std::string(buf, r.ptr);
+}
+
 struct Pos {
     std::uint32_t line = 0;
     std::uint32_t column = 0;
@@ -433,10 +439,12 @@ private:
     void read_cohorts(Sheet& sh);
     void read_figures(Sheet& sh);
     void read_compare(RowCtx& r, FigureCompare& c);
+    void read_figure_compare();
 
     void resolve_deferred();
     void report_duplicates();
     void report_duplicate_replications();
+    void report_duplicate_figures();
     void finish();
 };
 
@@ -1348,6 +1356,47 @@ void Importer::read_compare(RowCtx& r, FigureCompare& c) {
     }
 }
 
+// The figure-compare file: id plus compare_* columns, applied to figures of this import.
+void Importer::read_figure_compare() {
+    const CsvFile& f = opt_.figure_compare;
+    if (f.text.empty()) return;
+    Sheet sh;
+    sh.file = f.name;
+    sh.table = csv::read(f.text);
+    for (const csv::Problem& p : sh.table.problems) issue(p.level, f.name, {p.line, p.column}, p.message);
+    if (sh.table.fatal) return;
+    const csvcols::FileSpec* figs = csvcols::find("figures.csv");
+    for (const csv::Cell& c : sh.table.header.cells) {
+        const std::string name(text::trim(c.text));
+        const int index = static_cast<int>(&c - sh.table.header.cells.data());
+        if (name == "id" || name == "note" || (name.rfind("compare_", 0) == 0 && csvcols::known_column(*figs, name)))
+            sh.col.emplace(name, index);
+        else
+            issue(Level::error, f.name, {c.line, c.column},
+                  "unknown column \"" + c.text + "\" (ignored); the file has id, note and the compare_* columns of figures.csv");
+    }
+    if (!sh.col.count("id") || !sh.col.count("compare_measure")) {
+        issue(Level::error, f.name, {1, 1}, "missing column \"id\" or \"compare_measure\"; the file was not read");
+        return;
+    }
+    const std::size_t base = base_count_[static_cast<std::size_t>(RecordKind::figure)];
+    res_.counts[f.name].read = static_cast<std::uint32_t>(sh.table.rows.size());
+    each_row(sh, [&](RowCtx& r) {
+        auto it = ids_.find(std::string(r.get("id")));
+        if (it == ids_.end() || it->second.kind != RecordKind::figure || it->second.row < base) {
+            error(r, "id", "no figure \"" + std::string(r.get("id")) + "\" among the imported figures; row skipped");
+            return false;
+        }
+        Figure& fig = ds_.figures[it->second.row];
+        if (fig.compare.active()) {
+            error(r, "id", "figure \"" + fig.id + "\" already says what it counts; row skipped");
+            return false;
+        }
+        read_compare(r, fig.compare);
+        return fig.compare.active();
+    });
+}
+
 void Importer::read_figures(Sheet& sh) {
     each_row(sh, [&](RowCtx& r) {
         Figure f;
@@ -1360,6 +1409,20 @@ void Importer::read_figures(Sheet& sh) {
         bool ok = true;
         f.id = take_id(r, RecordKind::figure, "fig-" + slug(f.metric, 40) + (f.period.empty() ? "" : "-" + slug(f.period, 16)), ok);
         if (!ok) return false;
+        if (auto same = same_as_.find(f.id); same != same_as_.end()) {
+            // A reviewed duplicate: the same published number, already recorded; its page is added.
+            auto it = ids_.find(same->second);
+            if (it == ids_.end() || it->second.kind != RecordKind::figure) {
+                error(r, "id", "the duplicates file says \"" + f.id + "\" is the same as \"" + same->second +
+                                   "\", which is no figure; row skipped");
+                return false;
+            }
+            Figure& target = ds_.figures[it->second.row];
+            for (SourceId sid : row_sources(r))
+                if (std::find(target.sources.begin(), target.sources.end(), sid) == target.sources.end())
+                    target.sources.push_back(sid);
+            return true;
+        }
         f.value_text = std::string(r.get("value_text"));
         if (const std::string_view v = r.get("value"); !v.empty()) {
             if (auto n = parse_number(v)) {
@@ -1490,6 +1553,25 @@ void Importer::report_duplicate_replications() {
     }
 }
 
+// Likely duplicate figures: the same number for the same period (dashes and spaces aside).
+void Importer::report_duplicate_figures() {
+    const std::size_t base = base_count_[static_cast<std::size_t>(RecordKind::figure)];
+    for (std::size_t i = base; i < ds_.figures.size(); ++i) {
+        const Figure& x = ds_.figures[i];
+        if (!x.value) continue;
+        for (std::size_t j = 0; j < i; ++j) {
+            const Figure& y = ds_.figures[j];
+            if (!y.value || *y.value != *x.value || text::fold(x.period) != text::fold(y.period)) continue;
+            if (distinct_.count({x.id, y.id}) || distinct_.count({y.id, x.id})) continue;
+            const Origin& o = origin_[static_cast<std::size_t>(RecordKind::figure)][i - base];
+            issue(Level::warning, o.file, {o.line, 1},
+                  "likely duplicate figure: " + x.id + " (\"" + x.metric + "\") and " + y.id + " (\"" + y.metric + "\"" +
+                      (j < base ? ", base bundle" : "") + ") both give " + number_text(*x.value) +
+                      " for " + x.period + "; not merged: record a decision (same or distinct) in the duplicates file");
+        }
+    }
+}
+
 void Importer::finish() {
     ds_.build_relations();
     const std::string text = write_bundle(ds_, false);
@@ -1553,6 +1635,7 @@ void Importer::run(const std::vector<CsvFile>& files) {
         else if (name == "cohorts.csv") read_cohorts(sh);
         else if (name == "figures.csv") read_figures(sh);
     }
+    read_figure_compare();
     if (!have_meta_) {
         ds_.meta = opt_.meta;
         have_meta_ = !ds_.meta.title.empty();
@@ -1562,6 +1645,7 @@ void Importer::run(const std::vector<CsvFile>& files) {
     resolve_deferred();
     report_duplicates();
     report_duplicate_replications();
+    report_duplicate_figures();
     finish();
     std::stable_sort(res_.issues.begin(), res_.issues.end(), [](const ImportIssue& a, const ImportIssue& b) {
         auto rank = [](const std::string& f) {

@@ -70,6 +70,9 @@ struct ImportOptions {
     // Meta for the result when no meta.csv is given (and no base to take it from).
     Meta meta;
     const RegionTable* regions = nullptr;  // null: the embedded table
+    // What published figures count, added to figures made by this import (their own CSV may not
+    // say): a CSV with `id` and the compare_* columns of figures.csv. Empty text: none.
+    CsvFile figure_compare;
 };
 
 struct ImportResult {
