@@ -5,6 +5,7 @@
 
 #include "core/csv_bundle.hpp"
 #include "csv_columns.hpp"
+#include "json_doc.hpp"
 
 namespace atlas {
 
@@ -31,8 +32,9 @@ std::string number(double v) {
         auto r = std::to_chars(buf, buf + sizeof buf, static_cast<long long>(v));
         return std::string(buf, r.ptr);
     }
-    auto r = std::to_chars(buf, buf + sizeof buf, v);  // shortest text that reads back the same
-    return std::string(buf, r.ptr);
+    std::string out;
+    jdoc::append_json_double(out, v);  // shortest text that reads back the same (the bundle writer's)
+    return out;
 }
 
 std::string uint_or_empty(std::uint64_t v) { return v ? std::to_string(v) : std::string(); }

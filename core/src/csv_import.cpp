@@ -1,7 +1,9 @@
 // CSV files → bundle. See core/csv_bundle.hpp for the contract and README.md for the columns.
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <set>
 #include <unordered_map>
 
@@ -9,6 +11,7 @@
 #include "core/csv_bundle.hpp"
 #include "core/text.hpp"
 #include "csv_columns.hpp"
+#include "json_doc.hpp"
 
 namespace atlas {
 
@@ -188,13 +191,22 @@ std::string infer_kind(std::string_view name) {
     return "other";
 }
 
+// A plain decimal number ("1065", "-2.5", "1e3"); no hex, inf or nan. strtod, not from_chars:
+// the web build's libc++ has no floating-point from_chars.
 std::optional<double> parse_number(std::string_view s) {
     s = text::trim(s);
-    if (s.empty()) return std::nullopt;
-    if (s.front() == '+') s.remove_prefix(1);
-    double v = 0;
-    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
+    if (!s.empty() && s.front() == '+') s.remove_prefix(1);
+    if (s.empty() || s.size() > 64) return std::nullopt;
+    bool digit = false;
+    for (const char c : s) {
+        digit = digit || (c >= '0' && c <= '9');
+        if (!((c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E')) return std::nullopt;
+    }
+    if (!digit) return std::nullopt;
+    const std::string copy(s);
+    char* end = nullptr;
+    const double v = std::strtod(copy.c_str(), &end);
+    if (end != copy.c_str() + copy.size() || !std::isfinite(v)) return std::nullopt;
     return v;
 }
 
@@ -217,9 +229,9 @@ bool date_shaped(std::string_view s) {
 constexpr std::string_view kOwnerNotStated = "(pemilik tidak disebut di sumber / owner not stated)";
 
 std::string number_text(double v) {
-    char buf[32];
-    auto r = std::to_chars(buf, buf + sizeof buf, v);
-    return std::string(buf, r.ptr);
+    std::string out;
+    jdoc::append_json_double(out, v);
+    return out;
 }
 
 struct Pos {
