@@ -232,7 +232,7 @@ TEST_CASE("resolve: within narrows the search", "[regions][resolve]") {
     CHECK(code_of("Malang", "35.07") == "35.07");
     CHECK(code_of("Kota Surabaya", "33").empty());  // not in Jawa Tengah
     CHECK(code_of("Kabupaten Brebes", "35").empty());
-    CHECK(table().resolve("Kota Malang", "33").distance > 0);  // at best a misspelling there
+    CHECK(code_of("Kota Malang", "33").empty());  // Magelang is two edits from Malang: no guess
     CHECK(code_of("Jawa Timur", "35.07") == "35");  // the province containing the scope
     CHECK(code_of("Batu", "35") == "35.79");        // Kota Batu beats kecamatan Batu
     CHECK(code_of("Kab. Malang", " 35 ") == "35.07");  // within is trimmed
@@ -285,10 +285,13 @@ TEST_CASE("resolve accepts small misspellings", "[regions][resolve]") {
     CHECK(code_of("Kota Makasar") == "73.71");
     CHECK(code_of("Kota Surabya") == "35.78");
     CHECK(code_of("Banyuwangy") == "35.10");
-    CHECK(table().resolve("Kabupaten Bnyumss").distance == 2);  // two edits on 7+ letters
-    CHECK(code_of("Kabupaten Bnymss").empty());                   // three edits: too far
-    CHECK(code_of("Kota Bt").empty());                             // too short to guess
-    CHECK(code_of("Kota Btu").empty() == false);                   // 3 letters: one edit
+    CHECK(table().resolve("Kabupaten Banyuwngii").distance == 2);  // two edits on 9+ letters
+    CHECK(code_of("Kabupaten Bnyumss").empty());                     // two edits on 7: a guess too far
+    CHECK(code_of("Kabupaten Bnymss").empty());                      // three edits: too far
+    CHECK(code_of("Kota Bt").empty());                               // too short to guess
+    CHECK(code_of("Kota Btu").empty());                              // 3 letters: exact only
+    CHECK(code_of("Kota Bat").empty());
+    CHECK(code_of("Kabupaten Banyuwangi").size() == 5);
     const RegionMatch malng = table().resolve("Malng");
     CHECK(malng.ambiguous);
     CHECK(sorted(malng.candidates) == std::vector<std::string>{"35.07", "35.73"});
@@ -414,4 +417,39 @@ TEST_CASE("embedded table is safe to build from several threads", "[regions]") {
     }
     for (auto& th : threads) th.join();
     CHECK(std::set<std::string>(codes.begin(), codes.end()) == std::set<std::string>{"35.07"});
+}
+
+TEST_CASE("resolve: no wrong guesses at two edits on short names", "[regions][resolve]") {
+    // Town names that are no regency, which the looser rule (two edits from six letters)
+    // turned into unrelated regions.
+    for (const char* town : {"Belopa", "Suwawa", "Parigi", "Benteng", "Ampana", "Tahuna", "Rampah", "Sumber",
+                             "Balige", "Purwokerto", "Cibinong", "Kepanjen", "Ungaran"}) {
+        INFO(town);
+        CHECK(code_of(town).empty());
+    }
+    // Two edits on a long name whose first letter differs is not a guess either.
+    CHECK(code_of("Kabupaten Xanyuwangii").empty());
+}
+
+TEST_CASE("resolve: region names as written in the real KIPP data", "[regions][resolve]") {
+    // Spellings taken from assets/data/real/*.csv.
+    CHECK(code_of("Kabupaten Batang Hari") == "15.04");  // official: Batanghari
+    CHECK(table().resolve("Kabupaten Batang Hari").distance == 1);
+    CHECK(code_of("Kota Pangkalpinang") == "19.71");     // official: Pangkal Pinang
+    CHECK(code_of("Kabupaten Tojo Una-Una") == "72.09");
+    CHECK(code_of("Kabupaten Pangkajene dan Kepulauan") == "73.10");
+    CHECK(code_of("Provinsi DKI Jakarta") == "31");
+    CHECK(code_of("Provinsi Daerah Istimewa Yogyakarta") == "34");
+    CHECK(code_of("Provinsi Kepulauan Bangka Belitung") == "19");
+    CHECK(code_of("Kecamatan Wonosari, Kabupaten Malang") == "35.07.32");
+    CHECK(code_of("Kecamatan Kedunggalar, Kabupaten Ngawi").rfind("35.21.", 0) == 0);
+    CHECK(code_of("Kota Makassar") == "73.71");
+    CHECK(code_of("Kabupaten Pakpak Bharat") == "12.15");
+    CHECK(code_of("Gresik") == "35.25");
+    const RegionMatch kediri = table().resolve("Kediri");  // Kabupaten or Kota: not a guess
+    CHECK(kediri.ambiguous);
+    CHECK(sorted(kediri.candidates) == std::vector<std::string>{"35.06", "35.71"});
+    CHECK(table().resolve("Probolinggo").ambiguous);
+    CHECK(code_of("Kementerian Kesehatan").empty());
+    CHECK(code_of("Universitas Indonesia").empty());
 }

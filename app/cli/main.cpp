@@ -17,6 +17,7 @@
 #include "core/regions.hpp"
 #include "core/stats.hpp"
 #include "core/synth.hpp"
+#include "data_cmds.hpp"
 
 namespace {
 
@@ -41,12 +42,21 @@ const char* usage_text =
     "                                      RFC 4180, cells that look like formulas neutralised)\n"
     "  atlas synth --innovations N --replications M [--seed S] [-o FILE]\n"
     "                                      a synthetic bundle (marked synthetic) for scale tests\n"
+    "%DATA%"
     "\n"
     "facet keys: year competition tier province regency sector stage replicated confidence\n"
     "sort columns: name owner region province year tier sector replications adopters confidence year_started\n";
 
+// The usage text with the data staff's commands (data_cmds.cpp) where "%DATA%" stands.
+std::string full_usage() {
+    std::string u = usage_text;
+    const std::size_t at = u.find("%DATA%");
+    if (at != std::string::npos) u.replace(at, 6, atlas::cli::data_usage_text);
+    return u;
+}
+
 int usage_error(const std::string& msg) {
-    std::cerr << "atlas: " << msg << "\n\n" << usage_text;
+    std::cerr << "atlas: " << msg << "\n\n" << full_usage();
     return exit_usage;
 }
 
@@ -414,7 +424,7 @@ int main(int argc, char** argv) {
     std::string cmd = argv[1];
     std::vector<std::string> args(argv + 2, argv + argc);
     if (cmd == "help" || cmd == "--help" || cmd == "-h") {
-        std::cout << usage_text;
+        std::cout << full_usage();
         return exit_ok;
     }
     if (cmd == "validate") return cmd_validate(args);
@@ -423,5 +433,8 @@ int main(int argc, char** argv) {
     if (cmd == "query") return cmd_query(args);
     if (cmd == "export") return cmd_export_table(args);
     if (cmd == "synth") return cmd_synth(args);
+    if (cmd == "import") return atlas::cli::cmd_import(args);
+    if (cmd == "export") return atlas::cli::cmd_export(args);
+    if (cmd == "merge") return atlas::cli::cmd_merge(args);
     return usage_error("unknown command \"" + cmd + "\"");
 }

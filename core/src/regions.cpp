@@ -275,7 +275,11 @@ RegionMatch RegionTable::run(const Query& q) const {
 
     // Misspellings: linear scan, only after the exact lookup failed.
     const std::size_t n = q.name.size();
-    const std::size_t limit = n >= 6 ? 2 : n >= 3 ? 1 : 0;
+    // Two edits are a guess only on long names, and only when the first letter agrees: at
+    // six to eight letters two edits turned town names into unrelated regencies ("Belopa"
+    // → Kabupaten Blora, "Suwawa" → Sumbawa, "Parigi" → Paniai, "Benteng" → Banten).
+    // Names of three letters or fewer must be exact.
+    const std::size_t limit = n >= 9 ? 2 : n >= 4 ? 1 : 0;
     if (limit == 0) return {};
     std::size_t best = limit + 1;
     for (const Key& k : keys_) {
@@ -284,6 +288,7 @@ RegionMatch RegionTable::run(const Query& q) const {
         if (!eligible(k)) continue;
         const std::size_t d = text::edit_distance(q.name, k.folded, std::min(best, limit));
         if (d > limit || d > best) continue;
+        if (d == 2 && k.folded[0] != q.name[0]) continue;
         if (d < best) {
             best = d;
             hits.clear();

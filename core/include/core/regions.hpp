@@ -66,8 +66,9 @@ public:
     //    province beats a regency, which beats a kecamatan ("Gorontalo" → 75, not the
     //    Kabupaten or Kota Gorontalo; "Yogyakarta" → 34). Several matches on the same level
     //    ("Malang": Kabupaten 35.07 and Kota 35.73) → ambiguous, codes in `candidates`.
-    //  * Misspellings: edit distance ≤ 2 for names of 6+ bytes (folded, level word
-    //    removed), ≤ 1 for 3–5, none below 3; the smallest distance wins, ties → ambiguous.
+    //  * Misspellings: edit distance ≤ 2 for names of 9+ bytes (folded, level word
+    //    removed) whose first letter is right, ≤ 1 for 4–8, none for 3 or fewer; the
+    //    smallest distance wins, ties → ambiguous.
     //  * "Wonosari, Kabupaten Malang": the part after the first comma, when it resolves to
     //    one region, narrows the part before it.
     //  * A well-formed code ("35.07") is looked up directly.
