@@ -4,10 +4,12 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/bundle.hpp"
+#include "core/charts_data.hpp"
 #include "core/query.hpp"
 #include "core/replication_list.hpp"
 #include "strings.hpp"
@@ -50,6 +52,24 @@ struct AppState {
     std::string load_error;  // last failed load, shown until dismissed
     std::string copied_text;
 
+    // ---- issue 7: the embedded bundles one can switch between, and the figures tab ----
+    struct BundleChoice {
+        std::string title;      // meta.title, read without loading the bundle
+        std::string file_name;  // "national.json"
+    };
+    std::vector<BundleChoice> bundle_choices;  // in ATLAS_EMBEDDED_BUNDLES order; [0] = default
+    std::size_t bundle_chosen = 0;             // the embedded bundle last loaded
+    const Dataset* bundle_chosen_data = nullptr;  // its data: differs from `data` once another file loads
+    struct FiguresCache {
+        const Dataset* data = nullptr;  // the bundle the values were computed on
+        std::string filters;            // fingerprint of the query the selection values are for
+        std::vector<std::optional<double>> in_bundle, filtered;  // per Dataset::figures row
+        std::vector<std::uint32_t> order;  // figure rows in display order (by period)
+        YearSeries awards, replications;
+        std::vector<Ranked> provinces;
+        std::string banner;  // what the banner last said: "partial", "covered" or "none"
+    } figures;
+
     // Rendering on demand and test hooks.
     std::uint64_t frame_count = 0;
     int frames_to_render = 3;
@@ -63,6 +83,13 @@ bool load_bundle_bytes(AppState& app, std::string_view bytes, std::string name);
 void refresh(AppState& app);
 
 void select_innovation(AppState& app, InnovationId id, bool scroll);
+
+// Issue 7: lists the embedded bundles (cheap: titles only) and loads one of them. On failure
+// the previous data stays and load_error says why. current_bundle: index of the embedded
+// bundle on screen, or -1 when the data came from elsewhere (a dropped file).
+void init_bundle_choices(AppState& app);
+bool choose_bundle(AppState& app, std::size_t index);
+int current_bundle(const AppState& app) noexcept;
 
 // Remembers where a widget was drawn (last item) so browser tests can find it.
 void note_rect(AppState& app, std::string_view name);

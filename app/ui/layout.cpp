@@ -41,9 +41,15 @@ void draw_app(AppState& app) {
             ImGui::EndTabItem();
         }
         note_rect(app, "tab_replications");
+        if (ImGui::BeginTabItem(tr(S::tab_figures))) {
+            app.tab = Tab::figures;
+            ImGui::EndTabItem();
+        }
+        note_rect(app, "tab_figures");
         ImGui::EndTabBar();
     }
     if (app.tab == Tab::innovations) draw_catalog_table(app);
+    else if (app.tab == Tab::figures) draw_figures_view(app);
     else draw_replications_table(app);
     ImGui::EndChild();
 

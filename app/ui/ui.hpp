@@ -24,6 +24,13 @@ void draw_detail_panel(AppState& app);
 void draw_status_bar(AppState& app);
 void draw_messages(AppState& app);  // load errors, about box
 
+// ---- issue 7 ----
+void draw_figures_view(AppState& app);   // the "Angka" tab: published vs computed, charts
+void draw_bundle_switch(AppState& app);  // status bar: which embedded bundle is shown
+// A red "!" badge before a low-confidence record's text in a table row (tooltip "keyakinan
+// rendah"); notes its rect as `rect_name`. Draws nothing for other confidences.
+void low_confidence_marker(AppState& app, Confidence c, const std::string& rect_name);
+
 // ---- helpers shared by panels ----
 const char* facet_title(Facet f);
 std::string facet_value_text(const Catalog& c, Facet f, std::uint32_t value);
