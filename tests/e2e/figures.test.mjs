@@ -143,6 +143,8 @@ describe('figures tab, charts, confidence markers, bundle choice', () => {
     assert.ok(rows['fig-brexit-puskesmas-penandatangan-komitmen'].i < rows['fig-kipp-top-inovasi-2014-2023'].i);
     assert.ok(rows['fig-kipp-top-inovasi-2014-2023'].i < rows['fig-jateng-2021-kabkota-pelaksana'].i);
     await shot(page, 'figures-02-seed-1280');
+    await reveal(page, 'bar_province_35');
+    await shot(page, 'figures-02b-seed-charts-1280');
 
     // With a filter, the filtered column appears and is computed over the kept innovations.
     await clickBar(page, 'bar_province_33');
@@ -293,9 +295,17 @@ describe('figures tab, charts, confidence markers, bundle choice', () => {
     await openFigures(page);
     const banner = await rect(page, 'figures_banner');
     assert.ok(banner && banner.x >= 0 && banner.x + banner.w <= 390, `banner ${JSON.stringify(banner)} outside the page`);
-    const bar = await rect(page, 'bar_province_35');
-    assert.ok(bar, 'the province chart is not drawn on a phone');
     await shot(page, 'figures-09-phone-390');
+    const bar = await reveal(page, 'bar_province_35');
+    assert.ok(bar.x >= 0 && bar.x + bar.w <= 390, `province row ${JSON.stringify(bar)} outside the page`);
+    const years = [...new Set(seed.awards.map((a) => a.year).filter(Boolean))];
+    for (const y of years) {
+      const r = await rect(page, `bar_awards_${y}`);
+      assert.ok(r && r.x >= 0 && r.x + r.w <= 390, `year label ${y} ${JSON.stringify(r)} outside the page`);
+    }
+    await shot(page, 'figures-09b-phone-390-charts');
+    await reveal(page, `bar_awards_${years[0]}`);
+    await shot(page, 'figures-09c-phone-390-awards');
     await done(app);
   });
 });
