@@ -59,9 +59,11 @@ struct AppState {
     };
     std::vector<BundleChoice> bundle_choices;  // in ATLAS_EMBEDDED_BUNDLES order; [0] = default
     std::size_t bundle_chosen = 0;             // the embedded bundle last loaded
-    const Dataset* bundle_chosen_data = nullptr;  // its data: differs from `data` once another file loads
+    // Its data: differs from `data` once another file loads (weak: a freed dataset's address
+    // may be reused by a later one, an expired pointer cannot be mistaken for it).
+    std::weak_ptr<const Dataset> bundle_chosen_data;
     struct FiguresCache {
-        const Dataset* data = nullptr;  // the bundle the values were computed on
+        std::weak_ptr<const Dataset> data;  // the bundle the values were computed on
         std::string filters;            // fingerprint of the query the selection values are for
         std::vector<std::optional<double>> in_bundle, filtered;  // per Dataset::figures row
         std::vector<std::uint32_t> order;  // figure rows in display order (by period)

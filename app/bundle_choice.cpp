@@ -23,12 +23,12 @@ bool choose_bundle(AppState& app, std::size_t index) {
     const embedded::Bundle b = embedded::bundle(index);
     if (!load_bundle_bytes(app, b.bytes, std::string(b.file_name))) return false;
     app.bundle_chosen = index;
-    app.bundle_chosen_data = app.data.get();
+    app.bundle_chosen_data = app.data;
     return true;
 }
 
 int current_bundle(const AppState& app) noexcept {
-    if (!app.data || app.data.get() != app.bundle_chosen_data) return -1;
+    if (!app.data || app.bundle_chosen_data.lock() != app.data) return -1;
     return static_cast<int>(app.bundle_chosen);
 }
 

@@ -46,7 +46,7 @@ ATLAS_EXPORT int atlas_figure_count() {
 // computed them (empty fields: not comparable / no filters); "" before the tab was drawn.
 ATLAS_EXPORT const char* atlas_figure_row(int i) {
     AppState* a = hook_state();
-    if (!a || !a->data || a->figures.data != a->data.get() || i < 0 ||
+    if (!a || !a->data || a->figures.data.lock() != a->data || i < 0 ||
         static_cast<std::size_t>(i) >= a->figures.order.size())
         return "";
     const std::uint32_t row = a->figures.order[static_cast<std::size_t>(i)];

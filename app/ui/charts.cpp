@@ -192,7 +192,7 @@ Hit stacked_bar_chart(const char* id, const StackedBars& c, float height) {
             ImGui::ColorButton("##sw", ImGui::ColorConvertU32ToFloat4(c.colours[s]),
                                ImGuiColorEditFlags_NoTooltip | ImGuiColorEditFlags_NoPicker, ImVec2(line_h * 0.7f, line_h * 0.7f));
             ImGui::SameLine();
-            if (static_cast<int>(s) == hit.series) ImGui::Text("▸ %s: %u", c.series[s].c_str(), v);
+            if (static_cast<int>(s) == hit.series) ImGui::Text("→ %s: %u", c.series[s].c_str(), v);
             else ImGui::TextDisabled("%s: %u", c.series[s].c_str(), v);
         }
         if (c.click_hint && totals[k]) ImGui::TextDisabled("%s", c.click_hint);

@@ -3,7 +3,7 @@
 
 namespace atlas::ui {
 
-void low_confidence_marker(AppState& app, Confidence c, const std::string& rect_name) {
+void low_confidence_marker(AppState& app, Confidence c, const std::string& rect_name, bool tooltip) {
     if (c != Confidence::low) return;
     const float line_h = ImGui::GetTextLineHeight();
     const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -15,7 +15,7 @@ void low_confidence_marker(AppState& app, Confidence c, const std::string& rect_
     dl->AddText(ImVec2(centre.x - bang.x * 0.5f, centre.y - bang.y * 0.5f), IM_COL32(255, 255, 255, 255), "!");
     ImGui::Dummy(ImVec2(r * 2 + 3, line_h));
     note_rect(app, rect_name);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(S::low_confidence));
+    if (tooltip && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(S::low_confidence));
     ImGui::SameLine(0, 0);
 }
 

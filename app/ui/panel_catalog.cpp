@@ -97,7 +97,7 @@ void draw_catalog_table(AppState& app) {
             const bool hovered = ImGui::IsItemHovered();
             ImGui::SetCursorPos(cell_start);  // the name is drawn over the row's selectable
             const bool low = inn.confidence == Confidence::low;
-            low_confidence_marker(app, inn.confidence, "low_conf_" + inn.id);
+            low_confidence_marker(app, inn.confidence, "low_conf_" + inn.id, false);  // the row's tooltip says it
             cell_text(inn.name);
             if (hovered && (low || !inn.acronym_expansion.empty())) {
                 ImGui::BeginTooltip();

@@ -189,6 +189,7 @@ void draw_detail_panel(AppState& app) {
             const Event& e = ds.events[eid.value];
             ImGui::Bullet();
             text_wrapped(e.name);
+            provenance(e);
             ImGui::Indent();
             std::string when = e.date.to_string();
             if (!e.place.empty()) when += (when.empty() ? "" : ", ") + e.place;
@@ -214,6 +215,7 @@ void draw_detail_panel(AppState& app) {
             for (ReplicationId rid : in) {
                 ImGui::Bullet();
                 innovation_link(app, ds.replications[rid.value].source);
+                provenance(ds.replications[rid.value]);
             }
         }
     }
@@ -248,6 +250,8 @@ void draw_detail_panel(AppState& app) {
         for (SourceId sid : ds.replications[inn.derived_from.value].sources) show_source(sid);
     for (CohortId cid : cohorts)
         for (SourceId sid : ds.cohorts[cid.value].sources) show_source(sid);
+    for (EventId eid : events)
+        for (SourceId sid : ds.events[eid.value].sources) show_source(sid);
 }
 
 }  // namespace atlas::ui

@@ -28,8 +28,9 @@ void draw_messages(AppState& app);  // load errors, about box
 void draw_figures_view(AppState& app);   // the "Angka" tab: published vs computed, charts
 void draw_bundle_switch(AppState& app);  // status bar: which embedded bundle is shown
 // A red "!" badge before a low-confidence record's text in a table row (tooltip "keyakinan
-// rendah"); notes its rect as `rect_name`. Draws nothing for other confidences.
-void low_confidence_marker(AppState& app, Confidence c, const std::string& rect_name);
+// rendah", unless the row shows its own tooltip); notes its rect as `rect_name`. Draws nothing
+// for other confidences.
+void low_confidence_marker(AppState& app, Confidence c, const std::string& rect_name, bool tooltip = true);
 
 // ---- helpers shared by panels ----
 const char* facet_title(Facet f);

@@ -57,8 +57,8 @@ std::pair<int, int> period_years(std::string_view p) {
 void update_cache(AppState& app) {
     auto& c = app.figures;
     const Dataset& ds = *app.data;
-    if (c.data != &ds) {
-        c.data = &ds;
+    if (c.data.lock() != app.data) {
+        c.data = app.data;
         c.filters = "\x01";  // no query has this fingerprint: forces the filtered values below
         c.in_bundle.assign(ds.figures.size(), std::nullopt);
         for (std::size_t i = 0; i < ds.figures.size(); ++i) c.in_bundle[i] = compute_figure(ds, ds.figures[i].compare);
@@ -304,13 +304,17 @@ void figures_table(AppState& app) {
                         ImGui::SameLine(0, 0);
                     }
                     text_wrapped(f.metric);
-                    if (narrow && ImGui::IsItemHovered()) {
+                    if ((narrow || !f.note.empty()) && ImGui::IsItemHovered()) {
                         ImGui::BeginTooltip();
                         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
-                        ImGui::Text("%s: %s", tr(S::fig_col_scope), f.scope.c_str());
-                        ImGui::Text("%s: %s", tr(S::fig_col_period), f.period.c_str());
-                        ImGui::Text("%s: %s", tr(S::col_confidence), confidence_text(f.confidence));
-                        if (!f.sources.empty()) ImGui::Text("%s: %s", tr(S::fig_col_source), ds.sources[f.sources[0].value].title.c_str());
+                        if (narrow) {
+                            ImGui::Text("%s: %s", tr(S::fig_col_scope), f.scope.c_str());
+                            ImGui::Text("%s: %s", tr(S::fig_col_period), f.period.c_str());
+                            ImGui::Text("%s: %s", tr(S::col_confidence), confidence_text(f.confidence));
+                            if (!f.sources.empty())
+                                ImGui::Text("%s: %s", tr(S::fig_col_source), ds.sources[f.sources[0].value].title.c_str());
+                        }
+                        if (!f.note.empty()) ImGui::TextDisabled("%s", f.note.c_str());
                         ImGui::PopTextWrapPos();
                         ImGui::EndTooltip();
                     }
@@ -555,8 +559,16 @@ void draw_bundle_switch(AppState& app) {
         ImGui::TextUnformatted(app.data->meta.title.c_str());
         return;
     }
-    std::string label = std::string(tr(S::data_menu)) + ": " + app.data->meta.title + " ▾###bundle_switch";
+    // Room for a drawn triangle at the end (the UI font has no ▾).
+    std::string label = std::string(tr(S::data_menu)) + ": " + app.data->meta.title + "     ###bundle_switch";
     if (ImGui::SmallButton(label.c_str())) ImGui::OpenPopup("##bundles");
+    {
+        const ImVec2 b = ImGui::GetItemRectMax(), a = ImGui::GetItemRectMin();
+        const float s = ImGui::GetTextLineHeight() * 0.3f, cx = b.x - ImGui::GetStyle().FramePadding.x - s * 1.2f;
+        const float cy = (a.y + b.y) * 0.5f;
+        ImGui::GetWindowDrawList()->AddTriangleFilled(ImVec2(cx - s, cy - s * 0.5f), ImVec2(cx + s, cy - s * 0.5f),
+                                                      ImVec2(cx, cy + s * 0.6f), ImGui::GetColorU32(ImGuiCol_Text));
+    }
     note_rect(app, "bundle_switch");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(S::data_menu_tip));
     if (ImGui::BeginPopup("##bundles")) {

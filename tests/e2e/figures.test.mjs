@@ -9,7 +9,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
 import {
-  DEFAULT_BUNDLE, SEED, assertNoErrors, bundleChoices, call, cliQuery, clickWidget, frameCount, launch,
+  DEFAULT_BUNDLE, SEED, assertNoErrors, bundleChoices, call, cliQuery, clickWidget, frameCount, frames, launch,
   loadBundleBytes, openApp, rect, redrawnSince, rowCount, settle, shot, state, useSeed,
 } from './helpers.mjs';
 
@@ -269,7 +269,10 @@ describe('figures tab, charts, confidence markers, bundle choice', () => {
     let s = await state(page);
     assert.equal(s.title, title0);
     assert.match(s.loadError, /no such embedded bundle/);
+    await frames(page, 3);  // an auto-sized popup is placed in its second frame
+    await settle(page);
     await clickWidget(page, 'load_error_close');
+    assert.equal((await state(page)).loadError, '', 'the error box did not close');
     if (choices.length < 2) {
       // One bundle: the status bar shows its title, no menu.
       assert.equal(await rect(page, 'bundle_switch'), null, 'a menu with a single bundle in it');
