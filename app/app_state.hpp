@@ -5,10 +5,12 @@
 #include <map>
 #include <optional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/bundle.hpp"
+#include "core/charts_data.hpp"
 #include "core/query.hpp"
 #include "core/replication_list.hpp"
 #include "core/view_state.hpp"
@@ -78,6 +80,25 @@ struct AppState {
     float load_progress = 0;
     std::string load_label;
     bool show_problems = false;
+    // ---- issue 7: the embedded bundles one can switch between, and the figures tab ----
+    struct BundleChoice {
+        std::string title;      // meta.title, read without loading the bundle
+        std::string file_name;  // "national.json"
+    };
+    std::vector<BundleChoice> bundle_choices;  // in ATLAS_EMBEDDED_BUNDLES order; [0] = default
+    std::size_t bundle_chosen = 0;             // the embedded bundle last loaded
+    // Its data: differs from `data` once another file loads (weak: a freed dataset's address
+    // may be reused by a later one, an expired pointer cannot be mistaken for it).
+    std::weak_ptr<const Dataset> bundle_chosen_data;
+    struct FiguresCache {
+        std::weak_ptr<const Dataset> data;  // the bundle the values were computed on
+        std::string filters;            // fingerprint of the query the selection values are for
+        std::vector<std::optional<double>> in_bundle, filtered;  // per Dataset::figures row
+        std::vector<std::uint32_t> order;  // figure rows in display order (by period)
+        YearSeries awards, replications;
+        std::vector<Ranked> provinces;
+        std::string banner;  // what the banner last said: "partial", "covered" or "none"
+    } figures;
 
     // Rendering on demand and test hooks.
     std::uint64_t frame_count = 0;
@@ -99,6 +120,13 @@ void announce_view_changes(AppState& app);
 void refresh(AppState& app);
 
 void select_innovation(AppState& app, InnovationId id, bool scroll);
+
+// Issue 7: lists the embedded bundles (cheap: titles only) and loads one of them. On failure
+// the previous data stays and load_error says why. current_bundle: index of the embedded
+// bundle on screen, or -1 when the data came from elsewhere (a dropped file).
+void init_bundle_choices(AppState& app);
+bool choose_bundle(AppState& app, std::size_t index);
+int current_bundle(const AppState& app) noexcept;
 
 // Remembers where a widget was drawn (last item) so browser tests can find it.
 void note_rect(AppState& app, std::string_view name);

@@ -1,11 +1,18 @@
-// Files compiled into the program: the seed bundle and the UI font.
+// Files compiled into the program: the bundles (ATLAS_EMBEDDED_BUNDLES, the first is the
+// default) and the UI font.
 #pragma once
 #include <cstddef>
 #include <string_view>
 
 namespace atlas::embedded {
 
-std::string_view seed_bundle();
+struct Bundle {
+    std::string_view file_name;  // "national.json", "seed.json"
+    std::string_view bytes;
+};
+std::size_t bundle_count();
+Bundle bundle(std::size_t i);  // i < bundle_count(); bundle(0) is the default
+
 const unsigned char* font_data();
 std::size_t font_size();
 

@@ -212,8 +212,8 @@ int main(int, char**) {
     ImGui_ImplOpenGL3_Init(glsl_version);
     platform::install_clipboard();
 
-    const auto seed = embedded::seed_bundle();
-    if (!load_bundle_bytes(rt.app, std::string_view(seed.data(), seed.size()), "seed.json"))
+    init_bundle_choices(rt.app);
+    if (!choose_bundle(rt.app, 0))  // the first of ATLAS_EMBEDDED_BUNDLES is the default
         return fail("the embedded bundle could not be loaded: " + rt.app.load_error);
 
 #ifdef __EMSCRIPTEN__

@@ -31,6 +31,15 @@ enum class S : std::uint16_t {
     notice_link_too_long, notice_link_encoding, notice_link_unknown_key, notice_link_bad_value,
     notice_link_value_too_long, notice_link_repeated, notice_unknown_id, notice_unknown_value, dismiss,
     status_record_counts,
+    // ---- issue 7: figures tab, charts, confidence markers, bundle choice ----
+    tab_figures, fig_col_metric, fig_col_scope, fig_col_period, fig_col_published, fig_col_bundle,
+    fig_col_coverage, fig_col_filtered, fig_col_source, fig_not_comparable, fig_bundle_tip, fig_filtered_tip,
+    fig_coverage_tip, fig_partial_banner, fig_partial_detail, fig_covered_banner, fig_none, fig_no_period,
+    fig_heading_published, fig_heading_charts,
+    chart_awards, chart_awards_note, chart_awards_unit, chart_replications, chart_replications_note,
+    chart_replications_unit, chart_provinces, chart_provinces_note, chart_provinces_unit, chart_undated,
+    chart_empty, chart_click_filter, chart_click_remove,
+    low_confidence, data_menu, data_menu_tip, data_loaded_from,
     count
 };
 

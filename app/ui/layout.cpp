@@ -36,9 +36,11 @@ void draw_app(AppState& app) {
     const float avail_h = ImGui::GetContentRegionAvail().y - status_h;
     const float width = ImGui::GetContentRegionAvail().x;
     const bool narrow = width < 760.0f;  // phones: detail below the tables
+    // The figures tab is about the whole bundle, not one innovation: it takes the detail's room.
+    const bool no_detail = app.tab == Tab::figures;
     const float detail_w = narrow ? width : std::max(320.0f, width * 0.36f);
-    const float tables_w = narrow ? width : width - detail_w - ImGui::GetStyle().ItemSpacing.x;
-    const float tables_h = narrow ? avail_h * 0.55f : avail_h;
+    const float tables_w = narrow || no_detail ? width : width - detail_w - ImGui::GetStyle().ItemSpacing.x;
+    const float tables_h = narrow && !no_detail ? avail_h * 0.55f : avail_h;
 
     ImGui::BeginChild("##tables", ImVec2(tables_w, tables_h), false);
     if (ImGui::BeginTabBar("##views")) {
@@ -55,17 +57,25 @@ void draw_app(AppState& app) {
             ImGui::EndTabItem();
         }
         note_rect(app, "tab_replications");
+        if (ImGui::BeginTabItem(tr(S::tab_figures))) {
+            app.tab = Tab::figures;
+            ImGui::EndTabItem();
+        }
+        note_rect(app, "tab_figures");
         ImGui::EndTabBar();
     }
     app.requested_tab.reset();
     if (app.tab == Tab::innovations) draw_catalog_table(app);
+    else if (app.tab == Tab::figures) draw_figures_view(app);
     else draw_replications_table(app);
     ImGui::EndChild();
 
-    if (!narrow) ImGui::SameLine();
-    ImGui::BeginChild("##detail", ImVec2(detail_w, narrow ? avail_h - tables_h - ImGui::GetStyle().ItemSpacing.y : avail_h), true);
-    draw_detail_panel(app);
-    ImGui::EndChild();
+    if (!no_detail) {
+        if (!narrow) ImGui::SameLine();
+        ImGui::BeginChild("##detail", ImVec2(detail_w, narrow ? avail_h - tables_h - ImGui::GetStyle().ItemSpacing.y : avail_h), true);
+        draw_detail_panel(app);
+        ImGui::EndChild();
+    }
 
     draw_status_bar(app);
     ImGui::End();

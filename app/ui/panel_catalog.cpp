@@ -96,8 +96,15 @@ void draw_catalog_table(AppState& app) {
             if (i == clipper.DisplayStart) note_rect(app, "first_row");
             const bool hovered = ImGui::IsItemHovered();
             ImGui::SetCursorPos(cell_start);  // the name is drawn over the row's selectable
+            const bool low = inn.confidence == Confidence::low;
+            low_confidence_marker(app, inn.confidence, "low_conf_" + inn.id, false);  // the row's tooltip says it
             cell_text(inn.name);
-            if (hovered && !inn.acronym_expansion.empty()) ImGui::SetTooltip("%s", inn.acronym_expansion.c_str());
+            if (hovered && (low || !inn.acronym_expansion.empty())) {
+                ImGui::BeginTooltip();
+                if (!inn.acronym_expansion.empty()) ImGui::TextUnformatted(inn.acronym_expansion.c_str());
+                if (low) ImGui::TextColored(confidence_colour(Confidence::low), "%s", tr(S::low_confidence));
+                ImGui::EndTooltip();
+            }
             ImGui::PopID();
             ImGui::TableNextColumn();
             if (inn.owner) cell_text(ds.institutions[inn.owner.value].name);

@@ -117,6 +117,7 @@ void draw_detail_panel(AppState& app) {
         innovation_link(app, r.source);
         ImGui::SameLine();
         ImGui::TextDisabled("(%s)", region_text(ds.innovations[r.source.value].region_code).c_str());
+        provenance(r);
         if (!r.stages.empty()) dim_text("%s", stages_text(r.stages).c_str());
     }
 
@@ -188,6 +189,7 @@ void draw_detail_panel(AppState& app) {
             const Event& e = ds.events[eid.value];
             ImGui::Bullet();
             text_wrapped(e.name);
+            provenance(e);
             ImGui::Indent();
             std::string when = e.date.to_string();
             if (!e.place.empty()) when += (when.empty() ? "" : ", ") + e.place;
@@ -213,6 +215,7 @@ void draw_detail_panel(AppState& app) {
             for (ReplicationId rid : in) {
                 ImGui::Bullet();
                 innovation_link(app, ds.replications[rid.value].source);
+                provenance(ds.replications[rid.value]);
             }
         }
     }
@@ -241,6 +244,14 @@ void draw_detail_panel(AppState& app) {
         for (SourceId sid : ds.awards[a.value].sources) show_source(sid);
     for (ReplicationId rid : reps)
         for (SourceId sid : ds.replications[rid.value].sources) show_source(sid);
+    // The replication it derives from and the programs it was part of are shown above: their
+    // sources are listed too, so every record on the panel names where it comes from.
+    if (inn.derived_from)
+        for (SourceId sid : ds.replications[inn.derived_from.value].sources) show_source(sid);
+    for (CohortId cid : cohorts)
+        for (SourceId sid : ds.cohorts[cid.value].sources) show_source(sid);
+    for (EventId eid : events)
+        for (SourceId sid : ds.events[eid.value].sources) show_source(sid);
 }
 
 }  // namespace atlas::ui

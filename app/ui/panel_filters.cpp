@@ -135,7 +135,7 @@ void draw_status_bar(AppState& app) {
     ImGui::SameLine();
     ImGui::TextDisabled("|");
     ImGui::SameLine();
-    ImGui::Text("%s", ds.meta.title.c_str());
+    draw_bundle_switch(app);  // the title, or a menu of the embedded bundles
     ImGui::SameLine();
     ImGui::TextDisabled("(%s %s)", tr(S::status_bundle_date), ds.meta.created.to_string().c_str());
     if (ds.meta.synthetic) {

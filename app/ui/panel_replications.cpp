@@ -69,6 +69,7 @@ void draw_replications_table(AppState& app) {
             if (!row.cohort) {
                 const Replication& r = ds.replications[row.index];
                 const Innovation& src = ds.innovations[r.source.value];
+                low_confidence_marker(app, r.confidence, "low_conf_" + r.id);
                 if (ImGui::Selectable(src.name.c_str(), app.selected == r.source, ImGuiSelectableFlags_SpanAllColumns))
                     select_innovation(app, r.source, false);
                 ImGui::TableNextColumn();
@@ -93,6 +94,7 @@ void draw_replications_table(AppState& app) {
                 const Cohort& c = ds.cohorts[row.index];
                 std::string label = ds.innovations[c.innovations[0].value].name;
                 if (c.innovations.size() > 1) label += " +" + std::to_string(c.innovations.size() - 1);
+                low_confidence_marker(app, c.confidence, "low_conf_" + c.id);
                 if (ImGui::Selectable(label.c_str(), false, ImGuiSelectableFlags_SpanAllColumns))
                     select_innovation(app, c.innovations[0], false);
                 ImGui::TableNextColumn();

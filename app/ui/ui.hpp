@@ -28,6 +28,14 @@ void draw_data_menu(AppState& app);
 float data_menu_width();
 void draw_data_windows(AppState& app);
 
+// ---- issue 7 ----
+void draw_figures_view(AppState& app);   // the "Angka" tab: published vs computed, charts
+void draw_bundle_switch(AppState& app);  // status bar: which embedded bundle is shown
+// A red "!" badge before a low-confidence record's text in a table row (tooltip "keyakinan
+// rendah", unless the row shows its own tooltip); notes its rect as `rect_name`. Draws nothing
+// for other confidences.
+void low_confidence_marker(AppState& app, Confidence c, const std::string& rect_name, bool tooltip = true);
+
 // ---- helpers shared by panels ----
 const char* facet_title(Facet f);
 std::string facet_value_text(const Catalog& c, Facet f, std::uint32_t value);

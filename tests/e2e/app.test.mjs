@@ -11,6 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import {
   SEED, assertNoErrors, cli, cliQuery, clickWidget, diffFraction, frameCount, frames, launch, loadBundleBytes,
   openApp, pixels, pressKey, rect, redrawnSince, rowCount, rowIds, settle, shot, startServer, state, tmpDir, typeText, until,
+  useSeed,
 } from './helpers.mjs';
 
 const seedMeta = JSON.parse(fs.readFileSync(SEED, 'utf8')).meta;
@@ -62,6 +63,7 @@ for (const mode of ['file', 'http']) {
     async function start() {
       const app = await openApp(browser, mode, server);
       open.push(app);
+      await useSeed(app.page);  // these tests rely on seed facts; the page's default may be another bundle
       return app;
     }
     async function done(app, name) {

@@ -11,6 +11,9 @@
 //   ATLAS_PAGE           atlas.html to test (default <repo>/build/web/atlas.html)
 //   ATLAS_CLI            native atlas CLI (default <repo>/build/dev/atlas)
 //   ATLAS_SEED           the seed bundle embedded in that page (default <repo>/assets/bundles/seed.json)
+//   ATLAS_DEFAULT_BUNDLE the bundle the page opens with (default: the first of
+//                        assets/bundles/national.json and seed.json that exists, as CMake's
+//                        ATLAS_EMBEDDED_BUNDLES default)
 //   ATLAS_E2E_ARTIFACTS  where screenshots go (default <repo>/build/e2e-artifacts)
 //   ATLAS_CHROMIUM       browser binary (default /usr/bin/chromium; never downloaded)
 import assert from 'node:assert/strict';
@@ -25,6 +28,8 @@ export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const PAGE = path.resolve(process.env.ATLAS_PAGE || path.join(REPO, 'build/web/atlas.html'));
 export const CLI = path.resolve(process.env.ATLAS_CLI || path.join(REPO, 'build/dev/atlas'));
 export const SEED = path.resolve(process.env.ATLAS_SEED || path.join(REPO, 'assets/bundles/seed.json'));
+export const DEFAULT_BUNDLE = path.resolve(process.env.ATLAS_DEFAULT_BUNDLE ||
+  ['assets/bundles/national.json', 'assets/bundles/seed.json'].map((f) => path.join(REPO, f)).find((f) => fs.existsSync(f)));
 export const ARTIFACTS = path.resolve(process.env.ATLAS_E2E_ARTIFACTS || path.join(REPO, 'build/e2e-artifacts'));
 const CHROMIUM = process.env.ATLAS_CHROMIUM || '/usr/bin/chromium';
 
@@ -275,6 +280,30 @@ export async function redrawnSince(page, framesBefore) {
 // ---------------------------------------------------------------------------------------------
 // Bundles
 // ---------------------------------------------------------------------------------------------
+
+// The bundles embedded in the page (atlas_bundle_choices): [{index, file, title}], first = default.
+export async function bundleChoices(page) {
+  const text = await call(page, 'atlas_bundle_choices', 'string');
+  return text.split('\n').filter(Boolean).map((line) => {
+    const [index, file, ...title] = line.split('|');
+    return { index: Number(index), file, title: title.join('|') };
+  });
+}
+
+// Shows the embedded seed bundle (tests that rely on seed facts call this: the page's default
+// may be another bundle). No-op when it is already shown. Returns the state after.
+export async function useSeed(page) {
+  const seedTitle = JSON.parse(fs.readFileSync(SEED, 'utf8')).meta.title;
+  const choice = (await bundleChoices(page)).find((c) => c.title === seedTitle);
+  assert.ok(choice, `the page embeds no bundle titled "${seedTitle}" (ATLAS_SEED)`);
+  if (await call(page, 'atlas_current_bundle') !== choice.index) {
+    const before = await frameCount(page);
+    assert.equal(await call(page, 'atlas_choose_bundle', 'number', [choice.index]), 1,
+                 `atlas_choose_bundle(${choice.index}) failed: ${await call(page, 'atlas_load_error', 'string')}`);
+    await redrawnSince(page, before);
+  }
+  return state(page);
+}
 
 // Writes bytes into wasm memory (in base64 chunks through the DevTools protocol) and calls
 // atlas_load_bundle. Returns { result, loadMs, framesBefore } (loadMs: the atlas_load_bundle
