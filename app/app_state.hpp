@@ -115,6 +115,8 @@ ViewState capture_view_state(const AppState& app);
 void apply_view_state(AppState& app, std::string_view link, bool from_address);
 // After a frame: tells the page (URL hash) or the host when the view or the selection changed.
 void announce_view_changes(AppState& app);
+// "seed.json" → "seed": how a link names a built-in bundle.
+std::string bundle_key(std::string_view file_name);
 
 // Recomputes the result and the replication rows if the query changed.
 void refresh(AppState& app);

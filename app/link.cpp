@@ -24,6 +24,11 @@ void add_notice(AppState& app, Notice n) {
 
 }  // namespace
 
+std::string bundle_key(std::string_view file_name) {
+    if (file_name.size() > 5 && file_name.substr(file_name.size() - 5) == ".json") file_name.remove_suffix(5);
+    return std::string(file_name);
+}
+
 std::string Notice::format() const {
     char buf[512];
     std::snprintf(buf, sizeof buf, tr(text), a.c_str(), b.c_str());
@@ -44,6 +49,10 @@ ViewState capture_view_state(const AppState& app) {
         v.selected = app.data->innovations[app.selected.value].id;
     if (language() == Lang::en) v.language = "en";
     if (app.timeline_year) v.timeline_year = app.timeline_year;
+    // Another built-in bundle than the default one: named by its file ("seed").
+    const int chosen = current_bundle(app);
+    if (chosen > 0 && static_cast<std::size_t>(chosen) < app.bundle_choices.size())
+        v.bundle = bundle_key(app.bundle_choices[static_cast<std::size_t>(chosen)].file_name);
     return v;
 }
 
@@ -60,6 +69,18 @@ void apply_view_state(AppState& app, std::string_view link, bool from_address) {
         }
     }
     const ViewState& v = parsed.state;
+    // The bundle first: ids and filter values are checked against it. A link without `data`
+    // means the default built-in bundle, unless the data came from a file the user opened.
+    const int chosen = current_bundle(app);
+    if (!v.bundle.empty()) {
+        std::size_t want = app.bundle_choices.size();
+        for (std::size_t i = 0; i < app.bundle_choices.size(); ++i)
+            if (bundle_key(app.bundle_choices[i].file_name) == v.bundle) want = i;
+        if (want == app.bundle_choices.size()) add_notice(app, format(S::notice_unknown_id, v.bundle));
+        else if (static_cast<int>(want) != chosen) choose_bundle(app, want);
+    } else if (chosen > 0) {
+        choose_bundle(app, 0);
+    }
     // A link states the whole view: what it leaves out is the default.
     Tab tab = Tab::innovations;
     for (std::size_t i = 0; i < std::size(view_names); ++i)

@@ -172,7 +172,7 @@ constexpr Entry table[] = {
     {S::chart_click_filter, "Klik untuk memfilter tabel", "Click to filter the tables"},
     {S::chart_click_remove, "Klik lagi untuk melepas filter", "Click again to remove the filter"},
     {S::low_confidence, "keyakinan rendah", "low confidence"},
-    {S::data_menu, "Data", "Data"},
+    {S::bundle_menu, "Bundel", "Bundle"},
     {S::data_menu_tip, "Pilih data yang dimuat (filter dipertahankan)", "Choose the data to load (filters are kept)"},
     {S::data_loaded_from, "tertanam", "embedded"},
 };

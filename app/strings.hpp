@@ -39,7 +39,7 @@ enum class S : std::uint16_t {
     chart_awards, chart_awards_note, chart_awards_unit, chart_replications, chart_replications_note,
     chart_replications_unit, chart_provinces, chart_provinces_note, chart_provinces_unit, chart_undated,
     chart_empty, chart_click_filter, chart_click_remove,
-    low_confidence, data_menu, data_menu_tip, data_loaded_from,
+    low_confidence, bundle_menu, data_menu_tip, data_loaded_from,
     count
 };
 

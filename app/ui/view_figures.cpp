@@ -560,7 +560,7 @@ void draw_bundle_switch(AppState& app) {
         return;
     }
     // Room for a drawn triangle at the end (the UI font has no ▾).
-    std::string label = std::string(tr(S::data_menu)) + ": " + app.data->meta.title + "     ###bundle_switch";
+    std::string label = std::string(tr(S::bundle_menu)) + ": " + app.data->meta.title + "     ###bundle_switch";
     if (ImGui::SmallButton(label.c_str())) ImGui::OpenPopup("##bundles");
     {
         const ImVec2 b = ImGui::GetItemRectMax(), a = ImGui::GetItemRectMin();

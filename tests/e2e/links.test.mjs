@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
 import {
-  SEED, assertNoErrors, cli, cliQuery, clickWidget, frames, launch, openApp, rect, rowCount, rowIds, settle, shot,
+  DEFAULT_BUNDLE, SEED, assertNoErrors, cli, cliQuery, clickWidget, frames, launch, openApp, rect, rowCount, rowIds, settle, shot,
   startServer, state, tmpDir, until,
 } from './helpers.mjs';
 
@@ -27,6 +27,8 @@ const brokenFile = path.join(dir, 'broken.json');
 fs.writeFileSync(brokenFile, '{"format": "atlas-inovasi-bundle", "version": 1, "meta": {"title": "x"');
 // A readable bundle with one bad record and a name a spreadsheet would run as a formula.
 const seed = JSON.parse(fs.readFileSync(SEED, 'utf8'));
+// The bundle the page opens with (the national bundle when it is built in).
+const builtIn = JSON.parse(fs.readFileSync(DEFAULT_BUNDLE, 'utf8'));
 const hostile = structuredClone(seed);
 hostile.meta.title = 'Bundel uji: sel berbahaya';
 hostile.innovations[0].name = '=HYPERLINK("http://evil.example","klik")';
@@ -111,7 +113,7 @@ describe('loading, links and export (atlas.html)', () => {
                                null, { timeout: 30000 });
     const s = await state(page);
     assert.match(s.loadError, /missing\.json.*404/);
-    assert.equal(s.total, seed.innovations.length, 'the built-in bundle stays');
+    assert.equal(s.total, builtIn.innovations.length, 'the built-in bundle stays');
   });
 
   it('lists the validator\'s messages for a bundle with problems', async () => {
@@ -131,7 +133,7 @@ describe('loading, links and export (atlas.html)', () => {
     const link = 'q=malang&province=35&sel=inn-jarik-masiti&lang=en';
     await call(page, 'atlas_set_state', 'number', [link]);
     await settle(page);
-    const expected = cliQuery(['--search', 'malang', '--facet', 'province=35']).rows.map((r) => r.id).sort();
+    const expected = cliQuery(['--search', 'malang', '--facet', 'province=35'], DEFAULT_BUNDLE).rows.map((r) => r.id).sort();
     assert.deepEqual((await rowIds(page)).sort(), expected);
     const s = await state(page);
     assert.equal(s.selected, 'inn-jarik-masiti');
@@ -191,7 +193,7 @@ describe('loading, links and export (atlas.html)', () => {
     await settle(page);
     const s = await state(page);
     assert.equal(s.selected, '');
-    assert.equal(s.rows, seed.innovations.length, 'nothing was filtered by the bad values');
+    assert.equal(s.rows, builtIn.innovations.length, 'nothing was filtered by the bad values');
     const n = await notices(page);
     assert.ok(n.length >= 4, `notices: ${JSON.stringify(n)}`);
     assert.ok(n.some((t) => t.includes('inn-nope')));
@@ -202,7 +204,7 @@ describe('loading, links and export (atlas.html)', () => {
     // Still alive: a filter works.
     await call(page, 'atlas_set_state', 'number', ['province=35']);
     await settle(page);
-    assert.equal(await rowCount(page), cliQuery(['--facet', 'province=35']).total);
+    assert.equal(await rowCount(page), cliQuery(['--facet', 'province=35'], DEFAULT_BUNDLE).total);
   });
 
   it('exports the selected innovations as spreadsheet-safe CSV', async () => {

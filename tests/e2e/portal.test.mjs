@@ -4,11 +4,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
-import { PAGE, SEED, cli, cliQuery, launch, settle, shot, startServer, tmpDir } from './helpers.mjs';
+import { DEFAULT_BUNDLE, PAGE, cli, cliQuery, launch, settle, shot, startServer, tmpDir } from './helpers.mjs';
 
 const PORTAL = path.join(path.dirname(PAGE), 'portal');
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:";
-const seed = JSON.parse(fs.readFileSync(SEED, 'utf8'));
+const builtIn = JSON.parse(fs.readFileSync(DEFAULT_BUNDLE, 'utf8'));
 
 const dir = tmpDir('atlas-portal-');
 const synthFile = path.join(dir, 'synthetic.json');
@@ -66,7 +66,7 @@ describe('portal embedding under CSP', () => {
     assert.deepEqual(violations, []);
     assert.deepEqual(consoleErrors, []);
     const info = await page.evaluate(() => window.atlas.bundleInfo());
-    assert.equal(info.innovations, seed.innovations.length);
+    assert.equal(info.innovations, builtIn.innovations.length);
     // The atlas sizes itself to its host element.
     const host = await page.evaluate(() => {
       const r = document.getElementById('atlas').getBoundingClientRect();
@@ -114,7 +114,7 @@ describe('portal embedding under CSP', () => {
     assert.deepEqual(notices, []);
     await settle(page);
     const rows = await page.evaluate(() => window.Module._atlas_row_count());
-    assert.equal(rows, cliQuery(['--facet', 'province=35']).total);
+    assert.equal(rows, cliQuery(['--facet', 'province=35'], DEFAULT_BUNDLE).total);
     assert.match(await page.evaluate(() => window.atlas.getState()), /province=35/);
     await page.waitForFunction(() => document.getElementById('selected-innovation').textContent === 'inn-brexit');
     const ignored = await page.evaluate(() => window.atlas.setState('sel=inn-unknown&zoom=x'));
