@@ -50,6 +50,9 @@ struct AppState {
     std::string load_error;  // last failed load, shown until dismissed
     std::string copied_text;
 
+    // ---- Map view (issue 5): boundaries, figures cache, pan/zoom; defined in ui/map_view.hpp ----
+    std::shared_ptr<struct MapViewState> map_view;
+
     // Rendering on demand and test hooks.
     std::uint64_t frame_count = 0;
     int frames_to_render = 3;

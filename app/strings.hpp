@@ -25,6 +25,10 @@ enum class S : std::uint16_t {
     yes, no, national,
     status_shown_of, status_innovations, status_synthetic, status_bundle_date, status_problems,
     lang_toggle, load_failed, load_kept_previous, close, copy, copied, about, about_text,
+    // ---- map view (issue 5) ----
+    tab_map, map_unavailable, map_metric, metric_owned, metric_given, metric_received, metric_awards,
+    map_regencies, map_arcs, map_reset, map_no_data, map_program, map_within, map_arcs_shown, map_national,
+    map_until, map_tip_internal, map_tip_programs, map_tip_click, map_selected,
     count
 };
 

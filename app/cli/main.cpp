@@ -15,6 +15,10 @@
 #include "core/stats.hpp"
 #include "core/synth.hpp"
 
+namespace atlas::cli {
+int cmd_map(const std::vector<std::string>& args);  // cmd_map.cpp
+}
+
 namespace {
 
 using ojson = nlohmann::ordered_json;
@@ -35,6 +39,8 @@ const char* usage_text =
     "                                      the catalog view headless: total, facet counts and rows, as JSON\n"
     "  atlas synth --innovations N --replications M [--seed S] [-o FILE]\n"
     "                                      a synthetic bundle (marked synthetic) for scale tests\n"
+    "  atlas map FILE [--geo ASSET] [--year Y] [--search TEXT] [--facet KEY=VALUE]...\n"
+    "                                      the map's figures per province/regency and its arcs, as JSON\n"
     "\n"
     "facet keys: year competition tier province regency sector stage replicated confidence\n"
     "sort columns: name owner region province year tier sector replications adopters confidence year_started\n";
@@ -348,5 +354,6 @@ int main(int argc, char** argv) {
     if (cmd == "lineage") return cmd_lineage(args);
     if (cmd == "query") return cmd_query(args);
     if (cmd == "synth") return cmd_synth(args);
+    if (cmd == "map") return atlas::cli::cmd_map(args);
     return usage_error("unknown command \"" + cmd + "\"");
 }

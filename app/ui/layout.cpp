@@ -41,9 +41,16 @@ void draw_app(AppState& app) {
             ImGui::EndTabItem();
         }
         note_rect(app, "tab_replications");
+        std::snprintf(label, sizeof label, "%s###tab_map", tr(S::tab_map));
+        if (ImGui::BeginTabItem(label)) {
+            app.tab = Tab::map;
+            ImGui::EndTabItem();
+        }
+        note_rect(app, "tab_map");
         ImGui::EndTabBar();
     }
     if (app.tab == Tab::innovations) draw_catalog_table(app);
+    else if (app.tab == Tab::map) draw_map_view(app);
     else draw_replications_table(app);
     ImGui::EndChild();
 
