@@ -43,6 +43,12 @@ ATLAS_EXPORT int atlas_map_arc_count(const char* from, const char* to) {
     return n;
 }
 
+// Arcs of the selected innovation (drawn highlighted) at the layer shown.
+ATLAS_EXPORT int atlas_map_selected_arcs() {
+    MapViewState* m = map_view();
+    return m ? static_cast<int>(m->selected_arcs.size()) : 0;
+}
+
 // Arcs drawn last frame and arcs there were (between distinct regions).
 ATLAS_EXPORT int atlas_map_arcs_drawn() { return map_view() ? static_cast<int>(map_view()->arcs_drawn) : 0; }
 ATLAS_EXPORT int atlas_map_arcs_total() { return map_view() ? static_cast<int>(map_view()->arcs_total) : 0; }

@@ -27,7 +27,7 @@ constexpr ImU32 no_data_colour = IM_COL32(212, 214, 220, 255);
 constexpr ImU32 sea_colour = IM_COL32(226, 236, 244, 255);
 constexpr ImU32 ink = IM_COL32(35, 38, 48, 255);
 // Arcs drawn at most per frame, the largest first (300k replications make ~100k regency pairs).
-constexpr std::uint32_t arc_budget = 2500;
+constexpr std::uint32_t arc_budget = 1500;
 
 ImU32 class_colour(const MapViewState& m, int cls) {
     if (cls < 0) return no_data_colour;
@@ -144,8 +144,8 @@ void draw_arc(Layers& L, ImVec2 a, ImVec2 b, ImU32 col, float width, bool dashed
     const float dx = b.x - a.x, dy = b.y - a.y, len = std::hypot(dx, dy);
     if (len < 3) return;
     const ImVec2 c((a.x + b.x) / 2 - dy * 0.2f, (a.y + b.y) / 2 + dx * 0.2f);
-    const int segs = std::clamp(static_cast<int>(len / 10), 6, 28);
-    ImVec2 pts[29];
+    const int segs = std::clamp(static_cast<int>(len / 14), 5, 24);
+    ImVec2 pts[25];
     for (int i = 0; i <= segs; ++i) {
         const float t = static_cast<float>(i) / segs, u = 1 - t;
         pts[i] = ImVec2(u * u * a.x + 2 * u * t * c.x + t * t * b.x, u * u * a.y + 2 * u * t * c.y + t * t * b.y);
@@ -370,10 +370,12 @@ void paint_map(AppState& app, MapViewState& m) {
         for (std::uint32_t r = np; r < regions.size(); ++r) {
             const std::uint32_t v = m.figures.regions[r].value[metric];
             if (!v || !visible(m, regions[r])) continue;
-            const float rad = 3.0f + 13.0f * std::sqrt(v / mx);
+            // Small when the whole country shows (arcs stay readable), larger as one zooms in.
+            const float rmax = std::clamp(4.0f * m.scale / m.fit_scale, 6.0f, 18.0f);
+            const float rad = 2.0f + (rmax - 2.0f) * std::sqrt(v / mx);
             const ImVec2 p = to_screen(m, regions[r].label);
             ImDrawList* dl = L.need(200);
-            dl->AddCircleFilled(p, rad, IM_COL32(60, 50, 110, 90), 20);
+            dl->AddCircleFilled(p, rad, IM_COL32(60, 50, 110, 70), 20);
             dl->AddCircle(p, rad, IM_COL32(60, 50, 110, 200), 20, 1.0f);
         }
     }
@@ -386,6 +388,8 @@ void paint_map(AppState& app, MapViewState& m) {
         const auto& arcs = regency_layer ? m.figures.regency_arcs : m.figures.province_arcs;
         const bool highlight = app.selected && m.arcs_level == m.level;
         const float alpha = highlight ? 0.28f : 0.75f;
+        // Past a few hundred arcs, plain (not anti-aliased) lines: a third of the vertices.
+        const bool many = arcs.size() > 400;
         constexpr std::uint32_t budget = arc_budget;
         struct RingSum {
             std::uint32_t count = 0;
@@ -404,8 +408,12 @@ void paint_map(AppState& app, MapViewState& m) {
             if (m.arcs_total > budget) continue;
             const geo::MapRegion &f = regions[a.from], &t = regions[a.to];
             if (!visible(m, f) && !visible(m, t)) continue;
+            ImDrawList* dl = L.need(200);
+            const ImDrawListFlags keep = dl->Flags;
+            if (many) dl->Flags &= ~ImDrawListFlags_AntiAliasedLines;
             draw_arc(L, to_screen(m, f.label), to_screen(m, t.label), with_alpha(stage_colour(a.stage), alpha),
                      arc_width(a.count), a.program);
+            L.need(0)->Flags = keep;
             ++m.arcs_drawn;
         }
         if (highlight) {

@@ -22,7 +22,7 @@ struct MapViewState {
 
     // Figures of the selection, keyed by what they were computed from.
     std::unique_ptr<geo::GeoIndex> index;
-    const Dataset* index_data = nullptr;
+    std::shared_ptr<const Dataset> index_data;  // held: the index refers into it
     std::vector<InnovationId> rows;
     int year = -1;
     geo::MapFigures figures;

@@ -63,9 +63,10 @@ void zoom_at(MapViewState& m, ImVec2 at, float factor) {
 }
 
 void update_figures(AppState& app, MapViewState& m) {
-    if (m.index_data != app.data.get()) {
-        m.index = std::make_unique<geo::GeoIndex>(*app.data, *m.map);
-        m.index_data = app.data.get();
+    if (m.index_data != app.data) {
+        m.index.reset();
+        m.index_data = app.data;
+        m.index = std::make_unique<geo::GeoIndex>(*m.index_data, *m.map);
         m.year = -1;
     }
     if (m.year != app.timeline_year || m.rows != app.result.rows) {
@@ -231,7 +232,7 @@ void draw_map_view(AppState& app) {
         ImGui::Spacing();
         text_wrapped(tr(S::map_unavailable));
         note_rect(app, "map_unavailable");
-        ImGui::TextDisabled("%s", m.map_error.c_str());
+        dim_text("%s", m.map_error.c_str());
         return;
     }
     toolbar(app, m);

@@ -1,5 +1,6 @@
 // Figures per region and diffusion arcs of a selection of innovations.
 #include <algorithm>
+#include <unordered_map>
 
 #include "core/geo.hpp"
 
@@ -63,22 +64,29 @@ void collapse(std::vector<std::uint64_t>& keys, std::vector<Arc>& out) {
 
 GeoIndex::GeoIndex(const Dataset& data, const GeoMap& map) : data_(data), map_(map) {
     has_data_.assign(map.regions().size(), 0);
+    // Codes repeat (300k replications name a few thousand places): remember each lookup.
+    std::unordered_map<std::string_view, RegionRef> memo;
+    auto place = [&](std::string_view code) {
+        auto [it, fresh] = memo.try_emplace(code);
+        if (fresh) it->second = map.lookup(code);
+        return it->second;
+    };
     auto mark = [&](const RegionRef& r) {
         if (r.province != no_region) has_data_[r.province] = 1;
         if (r.regency != no_region) has_data_[r.regency] = 1;
     };
     auto institution_place = [&](InstitutionId i) {
-        return i && i.value < data.institutions.size() ? map.lookup(data.institutions[i.value].region_code) : RegionRef{};
+        return i && i.value < data.institutions.size() ? place(data.institutions[i.value].region_code) : RegionRef{};
     };
     innovation_.reserve(data.innovations.size());
     for (const Innovation& inn : data.innovations) {
-        RegionRef r = map.lookup(inn.region_code);
+        RegionRef r = place(inn.region_code);
         innovation_.push_back(r);
         mark(r);
     }
     adopter_.reserve(data.replications.size());
     for (const Replication& rep : data.replications) {
-        RegionRef r = rep.region_code.empty() ? institution_place(rep.adopter) : map.lookup(rep.region_code);
+        RegionRef r = rep.region_code.empty() ? institution_place(rep.adopter) : place(rep.region_code);
         adopter_.push_back(r);
         mark(r);
     }
@@ -91,12 +99,12 @@ GeoIndex::GeoIndex(const Dataset& data, const GeoMap& map) : data_(data), map_(m
             cohort_places_.push_back(r);
             mark(r);
         };
-        for (const std::string& code : c.region_codes) add(map.lookup(code));
+        for (const std::string& code : c.region_codes) add(place(code));
         for (InstitutionId a : c.adopters) add(institution_place(a));
         cohort_offsets_.push_back(static_cast<std::uint32_t>(cohort_places_.size()));
     }
-    for (const Institution& i : data.institutions) mark(map.lookup(i.region_code));
-    for (const Event& e : data.events) mark(map.lookup(e.region_code));
+    for (const Institution& i : data.institutions) mark(place(i.region_code));
+    for (const Event& e : data.events) mark(place(e.region_code));
 }
 
 void GeoIndex::add_arcs(InnovationId i, int year_limit, std::vector<std::uint64_t>& province_keys,

@@ -57,16 +57,19 @@ Result<GeoMap> GeoMap::load(std::string_view bytes) {
     const std::size_t n = bytes.size();
     if (n < header_size + 4 || std::memcmp(b, "ATLASGEO", 8) != 0)
         return asset_error("not a map asset (no ATLASGEO header)");
-    if (u32(b + 8) != 1) return asset_error("format version " + std::to_string(u32(b + 8)) + " is not 1");
+    if (u32(b + 8) != 2) return asset_error("format version " + std::to_string(u32(b + 8)) + " is not 2");
     // Checksum first: any damaged byte is refused before its meaning is looked at.
     std::uint32_t h = 0x811c9dc5u;
     for (std::size_t i = 0; i < n - 4; ++i) h = (h ^ b[i]) * 0x01000193u;
     if (h != u32(b + n - 4)) return asset_error("checksum mismatch (the file is damaged or truncated)");
 
     const std::uint64_t regions = u32(b + 12), rings = u32(b + 16), vertices = u32(b + 20), indices = u32(b + 24);
-    const std::uint64_t want = header_size + regions * region_record + rings * 8 + vertices * 4 + indices * 2 + 4;
-    if (want != n)
-        return asset_error("size " + std::to_string(n) + " bytes does not match its header (" + std::to_string(want) + ")");
+    const std::uint64_t point_bytes = u32(b + 28);
+    const std::uint64_t fixed = header_size + regions * region_record + rings * 8 + point_bytes + 4;
+    // Every varint takes one byte at least, five at most.
+    if (fixed >= n || point_bytes < vertices * 2 || point_bytes > vertices * 10 || n - fixed < indices ||
+        n - fixed > indices * 5)
+        return asset_error("size " + std::to_string(n) + " bytes does not match its header");
 
     GeoMap m;
     m.projection_ = Projection{f64(b + 32), f64(b + 40), f64(b + 48)};
@@ -80,19 +83,56 @@ Result<GeoMap> GeoMap::load(std::string_view bytes) {
     const unsigned char* p = b + header_size;
     const unsigned char* ring_p = p + regions * region_record;
     const unsigned char* vert_p = ring_p + rings * 8;
-    const unsigned char* idx_p = vert_p + vertices * 4;
+    const unsigned char* idx_p = vert_p + point_bytes;
+    const unsigned char* end = b + n - 4;
 
     m.rings_.resize(rings);
+    std::uint64_t next = 0;
     for (std::uint64_t i = 0; i < rings; ++i) {
         Ring r{u32(ring_p + i * 8), u32(ring_p + i * 8 + 4)};
-        if (r.count < 3 || std::uint64_t{r.begin} + r.count > vertices)
+        if (r.count < 3 || r.begin != next || std::uint64_t{r.begin} + r.count > vertices)
             return asset_error("ring " + std::to_string(i) + " lies outside the point table");
+        next += r.count;
         m.rings_[i] = r;
     }
+    if (next != vertices) return asset_error("the rings do not cover the point table");
+
+    // Zigzag LEB128 varints; false when the stream ends early or a value is too long.
+    auto varint = [](const unsigned char*& q, const unsigned char* stop, std::int64_t& out) {
+        std::uint64_t z = 0;
+        for (int shift = 0; shift < 35; shift += 7) {
+            if (q >= stop) return false;
+            const unsigned char c = *q++;
+            z |= std::uint64_t{c & 0x7fu} << shift;
+            if (!(c & 0x80)) {
+                out = static_cast<std::int64_t>(z >> 1) ^ -static_cast<std::int64_t>(z & 1);
+                return true;
+            }
+        }
+        return false;
+    };
     m.vertices_.resize(vertices);
-    for (std::uint64_t i = 0; i < vertices; ++i) m.vertices_[i] = point(u16(vert_p + i * 4), u16(vert_p + i * 4 + 2));
+    const unsigned char* q = vert_p;
+    for (const Ring& r : m.rings_) {
+        std::int64_t x = 0, y = 0, dx = 0, dy = 0;
+        for (std::uint32_t k = 0; k < r.count; ++k) {
+            if (!varint(q, idx_p, dx) || !varint(q, idx_p, dy)) return asset_error("the point stream ends early");
+            x += dx;
+            y += dy;
+            if (x < 0 || x > 65535 || y < 0 || y > 65535) return asset_error("a point lies outside the map's range");
+            m.vertices_[r.begin + k] = point(static_cast<std::uint16_t>(x), static_cast<std::uint16_t>(y));
+        }
+    }
+    if (q != idx_p) return asset_error("the point stream is longer than its points");
     m.indices_.resize(indices);
-    for (std::uint64_t i = 0; i < indices; ++i) m.indices_[i] = u16(idx_p + i * 2);
+    std::int64_t corner = 0, d = 0;
+    for (std::uint64_t i = 0; i < indices; ++i) {
+        if (!varint(q, end, d)) return asset_error("the triangle stream ends early");
+        corner += d;
+        if (corner < 0 || corner > 65535) return asset_error("a triangle corner is out of range");
+        m.indices_[i] = static_cast<std::uint16_t>(corner);
+    }
+    if (q != end) return asset_error("the triangle stream is longer than its triangles");
 
     m.regions_.resize(regions);
     bool provinces_done = false;

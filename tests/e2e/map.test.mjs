@@ -2,12 +2,17 @@
 // innovations table like `atlas query --facet province=35`, the Putik Sari arc from Kab. Malang
 // to Kab. Ngawi is there, zoom switches to the regency layer, and the phone layout works.
 // Screenshots: build/e2e-artifacts/map-*.png.
+//
+// ATLAS_PAGE_NOGEO, when set, names a page built without boundary data
+// (-DATLAS_GEO_DIR=<no such folder>): its map tab must say so instead of drawing.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
 
 import {
   SEED, assertNoErrors, call, cliQuery, clickWidget, frames, launch, openApp, pixels, rect, rowIds, settle, shot,
+  state, typeText, waitForApp,
 } from './helpers.mjs';
 
 const seed = JSON.parse(fs.readFileSync(SEED, 'utf8'));
@@ -117,6 +122,19 @@ describe('map view', () => {
     await shot(page, 'map-zoomed');
     await clickWidget(page, 'map_reset');
     assert.equal(await call(page, 'atlas_map_level', 'string'), 'province');
+    // Selecting Putik Sari highlights its own arcs; the regency layer shows them between regencies.
+    await clickWidget(page, 'tab_innovations');
+    await clickWidget(page, 'search');
+    await typeText(page, 'putik');
+    await clickWidget(page, 'first_row');
+    assert.equal((await state(page)).selected, seed.innovations.find((i) => i.name === 'Putik Sari').id);
+    await clickWidget(page, 'tab_map');
+    await clickWidget(page, 'map_regencies');
+    assert.equal(await call(page, 'atlas_map_level', 'string'), 'regency');
+    assert.ok(await call(page, 'atlas_map_selected_arcs') >= 2, 'Putik Sari\'s arcs are not highlighted');
+    const ngawi = await labelPoint(page, '35.21');
+    assert.equal(await call(page, 'atlas_map_region_at', 'string', [ngawi.x, ngawi.y]), '35.21');
+    await shot(page, 'map-putik-sari-selected');
     assertNoErrors(app);
     await app.context.close();
   });
@@ -133,5 +151,22 @@ describe('map view', () => {
     assert.ok(!near(px, SEA), `Jawa Timur not painted on the phone: ${px}`);
     assertNoErrors(app);
     await app.context.close();
+  });
+
+  it('says plainly that boundary data was not built in (page built without it)', { skip: !process.env.ATLAS_PAGE_NOGEO }, async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(pathToFileURL(process.env.ATLAS_PAGE_NOGEO).href, { waitUntil: 'load' });
+    await waitForApp(page);
+    await clickWidget(page, 'tab_map');
+    assert.equal(await call(page, 'atlas_map_available'), 0);
+    assert.match(await call(page, 'atlas_map_error', 'string'), /boundary data was not built into this program/);
+    assert.ok(await rect(page, 'map_unavailable'), 'the map tab shows no "not built in" message');
+    assert.ok(!(await rect(page, 'map_canvas')), 'a map canvas was drawn without boundary data');
+    await shot(page, 'map-no-boundary-data');
+    assert.deepEqual(errors, []);
+    await context.close();
   });
 });
