@@ -3,6 +3,9 @@
 // "not available" path runs.
 #include <catch2/catch.hpp>
 
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
 #include <cmath>
 #include <fstream>
 #include <numeric>
@@ -346,4 +349,33 @@ TEST_CASE("stage by a year: the furthest dated step up to it", "[geo]") {
     REQUIRE(stage_by(s, 2025, st));
     CHECK(st == Stage::commitment);
     CHECK_FALSE(stage_by(s, 2021, st));
+}
+
+TEST_CASE("atlas map prints the same per-province figures and the Putik Sari arc", "[geo][cli]") {
+    if (!have_map()) return;
+    const std::string cmd = std::string(ATLAS_CLI_PATH) + " map " + ATLAS_SOURCE_DIR + "/assets/bundles/seed.json 2>&1";
+    FILE* p = popen(cmd.c_str(), "r");
+    REQUIRE(p);
+    std::string out;
+    char buf[4096];
+    while (std::size_t n = std::fread(buf, 1, sizeof buf, p)) out.append(buf, n);
+    REQUIRE(pclose(p) == 0);
+    const auto j = nlohmann::json::parse(out, nullptr, false);
+    REQUIRE_FALSE(j.is_discarded());
+    auto r = load_bundle_file(std::string(ATLAS_SOURCE_DIR) + "/assets/bundles/seed.json");
+    REQUIRE(r);
+    const BundleStats stats = compute_stats(*r.value().dataset);
+    for (const auto& [code, n] : stats.by_province) {
+        if (code == "national") continue;
+        INFO(code);
+        CHECK(j["provinces"][code]["owned"].get<std::uint32_t>() == n);
+    }
+    std::uint32_t putik = 0, pairs = 0;
+    for (const auto& a : j["arcs"]) {
+        if (a["program"].get<bool>()) continue;
+        pairs += a["count"].get<std::uint32_t>();
+        if (a["from"] == "35.07" && a["to"] == "35.21") putik += a["count"].get<std::uint32_t>();
+    }
+    CHECK(putik == 2);  // Kecamatan se-Kabupaten Ngawi and Kecamatan Ngrambe (35.21.02)
+    CHECK(pairs + j["unplaced"].get<std::uint32_t>() == r.value().dataset->replications.size());
 }

@@ -1,6 +1,6 @@
 // Figures per region and diffusion arcs of a selection of innovations.
 #include <algorithm>
-#include <unordered_map>
+#include <tuple>
 
 #include "core/geo.hpp"
 
@@ -57,20 +57,19 @@ void collapse(std::vector<std::uint64_t>& keys, std::vector<Arc>& out) {
         }
         out.push_back(a);
     }
-    std::stable_sort(out.begin(), out.end(), [](const Arc& x, const Arc& y) { return x.count > y.count; });
+    // Largest first; ties in (from, to, stage, program) order, so the order is deterministic.
+    std::sort(out.begin(), out.end(), [](const Arc& x, const Arc& y) {
+        if (x.count != y.count) return x.count > y.count;
+        return std::tie(x.from, x.to, x.stage, x.program) < std::tie(y.from, y.to, y.stage, y.program);
+    });
 }
 
 }  // namespace
 
 GeoIndex::GeoIndex(const Dataset& data, const GeoMap& map) : data_(data), map_(map) {
     has_data_.assign(map.regions().size(), 0);
-    // Codes repeat (300k replications name a few thousand places): remember each lookup.
-    std::unordered_map<std::string_view, RegionRef> memo;
-    auto place = [&](std::string_view code) {
-        auto [it, fresh] = memo.try_emplace(code);
-        if (fresh) it->second = map.lookup(code);
-        return it->second;
-    };
+    // A binary search per code (measured faster than memoising them in a hash map).
+    auto place = [&](std::string_view code) { return map.lookup(code); };
     auto mark = [&](const RegionRef& r) {
         if (r.province != no_region) has_data_[r.province] = 1;
         if (r.regency != no_region) has_data_[r.regency] = 1;
@@ -85,7 +84,16 @@ GeoIndex::GeoIndex(const Dataset& data, const GeoMap& map) : data_(data), map_(m
         mark(r);
     }
     adopter_.reserve(data.replications.size());
+    facts_.reserve(data.replications.size());
     for (const Replication& rep : data.replications) {
+        Facts f;
+        for (const StageStep& st : rep.stages) {
+            const int k = static_cast<int>(st.stage);
+            f.reached |= static_cast<std::uint8_t>(1u << k);
+            if (st.date.year > 0 && (f.year[k] == 0 || st.date.year < f.year[k])) f.year[k] = st.date.year;
+        }
+        f.adopters = std::max<std::uint32_t>(1, rep.adopter_count);
+        facts_.push_back(f);
         RegionRef r = rep.region_code.empty() ? institution_place(rep.adopter) : place(rep.region_code);
         adopter_.push_back(r);
         mark(r);
@@ -111,9 +119,17 @@ void GeoIndex::add_arcs(InnovationId i, int year_limit, std::vector<std::uint64_
                         std::vector<std::uint64_t>& regency_keys, MapFigures* f) const {
     const RegionRef src = innovation_[i.value];
     for (ReplicationId rid : data_.replications_of.of(i.value)) {
-        const Replication& rep = data_.replications[rid.value];
-        Stage stage;
-        if (!stage_by(rep.stages, year_limit, stage)) continue;
+        const Facts& facts = facts_[rid.value];
+        Stage stage = Stage::interest;
+        bool counted = year_limit <= 0;
+        for (int k = stage_count - 1; k >= 0; --k) {  // the same rule as stage_by(), on packed facts
+            if (year_limit <= 0 ? (facts.reached >> k) & 1u : facts.year[k] != 0 && facts.year[k] <= year_limit) {
+                stage = static_cast<Stage>(k);
+                counted = true;
+                break;
+            }
+        }
+        if (!counted) continue;
         const RegionRef dst = adopter_[rid.value];
         if (f) {
             ++f->replications;
@@ -134,7 +150,7 @@ void GeoIndex::add_arcs(InnovationId i, int year_limit, std::vector<std::uint64_
             if (src.province == dst.province) ++f->regions[src.province].internal;
             if (src.regency != no_region && src.regency == dst.regency) ++f->regions[src.regency].internal;
         }
-        const std::uint32_t adopters = std::max<std::uint32_t>(1, rep.adopter_count);
+        const std::uint32_t adopters = facts.adopters;
         province_keys.push_back(arc_key(src.province, dst.province, stage, false, adopters));
         regency_keys.push_back(arc_key(src.finest(), dst.finest(), stage, false, adopters));
     }
@@ -156,9 +172,11 @@ void GeoIndex::aggregate(std::span<const InnovationId> selection, int year_limit
     const std::size_t n = map_.regions().size();
     out.regions.assign(n, RegionFigures{});
     out.national_owned = out.replications = out.unplaced = out.cohorts = 0;
-    std::vector<std::uint64_t> province_keys, regency_keys;
-    province_keys.reserve(selection.size());
-    regency_keys.reserve(selection.size());
+    // Scratch kept between calls: a new selection does not allocate once they have grown.
+    std::vector<std::uint64_t>& province_keys = province_keys_;
+    std::vector<std::uint64_t>& regency_keys = regency_keys_;
+    province_keys.clear();
+    regency_keys.clear();
     std::vector<std::uint8_t> cohort_seen(data_.cohorts.size(), 0);
     for (InnovationId i : selection) {
         if (i.value >= innovation_.size()) continue;

@@ -83,6 +83,15 @@ async function session(browser, server, bigUrl) {
   }, t0);
   console.log(`  first map frames (figures of the selection computed): slowest frame ${f1(firstMs)} ms`);
   await report(page, 'provinces, whole country');
+  // Figures recomputed for a new selection (the index of the bundle is kept): filter by the
+  // province under Jawa Timur's label point, then remove the filter again.
+  for (const what of ['click Jawa Timur (filter, figures of its selection)', 'click again (figures of everything)']) {
+    const [x, y] = (await call(page, 'atlas_map_label_point', 'string', ['35'])).split(',').map(Number);
+    const t1 = await page.evaluate(() => performance.now());
+    await clickWidget(page, { x, y });
+    const slowest = await page.evaluate((t1) => window.__atlasCallbacks.filter((c) => c[0] >= t1).reduce((m, c) => Math.max(m, c[1]), 0), t1);
+    console.log(`  ${what}: slowest frame ${f1(slowest)} ms, ${await call(page, 'atlas_row_count')} innovations selected`);
+  }
   await clickWidget(page, 'map_regencies');
   await report(page, 'all 514 regencies, whole country');
   for (let i = 0; i < 3; ++i) await clickWidget(page, 'map_zoom_in');

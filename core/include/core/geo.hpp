@@ -151,7 +151,7 @@ struct MapFigures {
 
 // Where every record of a dataset lies on a map, resolved once; then figures of any
 // selection in time proportional to the selection. Holds references: the Dataset and the
-// GeoMap must outlive it.
+// GeoMap must outlive it. Keeps scratch buffers: one thread at a time.
 class GeoIndex {
 public:
     GeoIndex(const Dataset& data, const GeoMap& map);
@@ -176,9 +176,18 @@ private:
     const GeoMap& map_;
     std::vector<RegionRef> innovation_;  // by innovation
     std::vector<RegionRef> adopter_;     // by replication
+    // What aggregation needs of each replication, packed so that a pass over 300k of them
+    // does not touch the Replication records (and their separately allocated stage lists).
+    struct Facts {
+        std::array<std::int16_t, stage_count> year{};  // earliest dated year of each stage, 0: none
+        std::uint8_t reached = 0;                      // bit per stage present, dated or not
+        std::uint32_t adopters = 1;
+    };
+    std::vector<Facts> facts_;  // by replication
     std::vector<std::uint32_t> cohort_offsets_{0};
     std::vector<RegionRef> cohort_places_;  // adopting places per cohort, distinct
     std::vector<std::uint8_t> has_data_;
+    mutable std::vector<std::uint64_t> province_keys_, regency_keys_;  // aggregate()'s scratch
 
     void add_arcs(InnovationId i, int year_limit, std::vector<std::uint64_t>& province_keys,
                   std::vector<std::uint64_t>& regency_keys, MapFigures* figures) const;
