@@ -99,6 +99,8 @@ struct AppState {
         std::vector<Ranked> provinces;
         std::string banner;  // what the banner last said: "partial", "covered" or "none"
     } figures;
+    // ---- Map view (issue 5): boundaries, figures cache, pan/zoom; defined in ui/map_view.hpp ----
+    std::shared_ptr<struct MapViewState> map_view;
 
     // Rendering on demand and test hooks.
     std::uint64_t frame_count = 0;

@@ -175,6 +175,28 @@ constexpr Entry table[] = {
     {S::bundle_menu, "Bundel", "Bundle"},
     {S::data_menu_tip, "Pilih data yang dimuat (filter dipertahankan)", "Choose the data to load (filters are kept)"},
     {S::data_loaded_from, "tertanam", "embedded"},
+    // ---- map view (issue 5) ----
+    {S::tab_map, "Peta", "Map"},
+    {S::map_unavailable, "Data batas wilayah tidak disertakan saat program ini dibangun, jadi peta tidak dapat ditampilkan.",
+     "Boundary data was not built into this program, so the map cannot be shown."},
+    {S::map_metric, "Ukuran", "Measure"},
+    {S::metric_owned, "Inovasi dimiliki", "Innovations owned"},
+    {S::metric_given, "Replikasi diberikan (sumber)", "Replications given (source)"},
+    {S::metric_received, "Replikasi diterima (pengadopsi)", "Replications received (adopter)"},
+    {S::metric_awards, "Penghargaan", "Awards"},
+    {S::map_regencies, "Kab/Kota", "Regencies"},
+    {S::map_arcs, "Alur replikasi", "Replication arcs"},
+    {S::map_reset, "Atur ulang", "Reset"},
+    {S::map_no_data, "tanpa data", "no data"},
+    {S::map_program, "program (pasangan tidak diketahui)", "program (pairing unknown)"},
+    {S::map_within, "di dalam daerah", "within region"},
+    {S::map_arcs_shown, "%u dari %u alur terbesar", "largest %u of %u arcs"},
+    {S::map_national, "%u inovasi nasional (tidak di peta)", "%u national innovations (not on the map)"},
+    {S::map_until, "s.d. tahun %d", "up to %d"},
+    {S::map_tip_internal, "Replikasi di dalam daerah: %u", "Replications within the region: %u"},
+    {S::map_tip_programs, "Program (pasangan tidak diketahui): %u", "Programs (pairing unknown): %u"},
+    {S::map_tip_click, "Klik: saring menurut daerah ini; klik lagi: hapus", "Click: filter by this region; again: remove"},
+    {S::map_selected, "Dipilih", "Selected"},
 };
 static_assert(std::size(table) == static_cast<std::size_t>(S::count), "string table and enum S disagree");
 constexpr bool table_in_enum_order() {

@@ -40,6 +40,10 @@ enum class S : std::uint16_t {
     chart_replications_unit, chart_provinces, chart_provinces_note, chart_provinces_unit, chart_undated,
     chart_empty, chart_click_filter, chart_click_remove,
     low_confidence, bundle_menu, data_menu_tip, data_loaded_from,
+    // ---- map view (issue 5) ----
+    tab_map, map_unavailable, map_metric, metric_owned, metric_given, metric_received, metric_awards,
+    map_regencies, map_arcs, map_reset, map_no_data, map_program, map_within, map_arcs_shown, map_national,
+    map_until, map_tip_internal, map_tip_programs, map_tip_click, map_selected,
     count
 };
 

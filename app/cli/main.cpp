@@ -20,6 +20,10 @@
 #include "core/synth.hpp"
 #include "data_cmds.hpp"
 
+namespace atlas::cli {
+int cmd_map(const std::vector<std::string>& args);  // cmd_map.cpp
+}
+
 namespace {
 
 using ojson = nlohmann::ordered_json;
@@ -44,6 +48,8 @@ const char* usage_text =
     "  atlas synth --innovations N --replications M [--seed S] [-o FILE]\n"
     "                                      a synthetic bundle (marked synthetic) for scale tests\n"
     "%DATA%"
+    "  atlas map FILE [--geo ASSET] [--year Y] [--search TEXT] [--facet KEY=VALUE]...\n"
+    "                                      the map's figures per province/regency and its arcs, as JSON\n"
     "\n"
     "facet keys: year competition tier province regency sector stage replicated confidence\n"
     "sort columns: name owner region province year tier sector replications adopters confidence year_started\n";
@@ -440,5 +446,6 @@ int main(int argc, char** argv) {
         return whole ? atlas::cli::cmd_export(args) : cmd_export_table(args);
     }
     if (cmd == "merge") return atlas::cli::cmd_merge(args);
+    if (cmd == "map") return atlas::cli::cmd_map(args);
     return usage_error("unknown command \"" + cmd + "\"");
 }

@@ -57,7 +57,14 @@ void draw_app(AppState& app) {
             ImGui::EndTabItem();
         }
         note_rect(app, "tab_replications");
-        if (ImGui::BeginTabItem(tr(S::tab_figures))) {
+        std::snprintf(label, sizeof label, "%s###tab_map", tr(S::tab_map));
+        if (ImGui::BeginTabItem(label, nullptr, tab_flags(app, Tab::map))) {
+            app.tab = Tab::map;
+            ImGui::EndTabItem();
+        }
+        note_rect(app, "tab_map");
+        std::snprintf(label, sizeof label, "%s###tab_fig", tr(S::tab_figures));
+        if (ImGui::BeginTabItem(label, nullptr, tab_flags(app, Tab::figures))) {
             app.tab = Tab::figures;
             ImGui::EndTabItem();
         }
@@ -66,6 +73,7 @@ void draw_app(AppState& app) {
     }
     app.requested_tab.reset();
     if (app.tab == Tab::innovations) draw_catalog_table(app);
+    else if (app.tab == Tab::map) draw_map_view(app);
     else if (app.tab == Tab::figures) draw_figures_view(app);
     else draw_replications_table(app);
     ImGui::EndChild();
