@@ -5,6 +5,7 @@
 
 #include "app_state.hpp"
 #include "platform/platform.hpp"
+#include "ui/map_view.hpp"
 
 namespace atlas::ui {
 
@@ -49,6 +50,15 @@ ViewState capture_view_state(const AppState& app) {
         v.selected = app.data->innovations[app.selected.value].id;
     if (language() == Lang::en) v.language = "en";
     if (app.timeline_year) v.timeline_year = app.timeline_year;
+    if (app.map_view) {
+        const MapViewState& m = *app.map_view;
+        if (m.metric != geo::Metric::owned) v.map_metric = geo::to_string(m.metric);
+        if (m.regencies) v.map_regencies = true;
+        const MapLinkView mv = map_link_view(m);
+        v.map_zoom = mv.zoom;
+        v.map_lon = mv.lon;
+        v.map_lat = mv.lat;
+    }
     // Another built-in bundle than the default one: named by its file ("seed").
     const int chosen = current_bundle(app);
     if (chosen > 0 && static_cast<std::size_t>(chosen) < app.bundle_choices.size())
@@ -109,6 +119,15 @@ void apply_view_state(AppState& app, std::string_view link, bool from_address) {
     select_innovation(app, selected, static_cast<bool>(selected));
     set_language(v.language == "en" ? Lang::en : Lang::id);
     app.timeline_year = v.timeline_year.value_or(0);
+    // The map's measure, layer and viewport (the whole country when the link has none).
+    MapViewState& m = map_state(app);
+    m.metric = geo::Metric::owned;
+    for (int i = 0; i < geo::metric_count; ++i)
+        if (v.map_metric == geo::to_string(static_cast<geo::Metric>(i))) m.metric = static_cast<geo::Metric>(i);
+    m.regencies = v.map_regencies.value_or(false);
+    m.pending_zoom = v.map_zoom ? std::optional<float>(static_cast<float>(*v.map_zoom)) : std::nullopt;
+    m.pending_at = v.map_lon && v.map_lat ? std::optional<geo::LonLat>(geo::LonLat{*v.map_lon, *v.map_lat}) : std::nullopt;
+    if (!m.pending_at) m.fitted = false;  // centred on the whole country again, then zoomed if asked
     // From the address bar (a link opened, back/forward): the page already shows this state,
     // so its canonical form replaces the history entry. From the host or the UI: a new entry.
     app.link_replace = from_address;

@@ -67,7 +67,19 @@ struct MapViewState {
     ImVec2 press_pos;
     float pinch_distance = 0;  // two fingers: their distance last frame (0: no pinch)
     ImVec2 legend_min, legend_max;
+
+    // A view asked for by a link before the map could be fitted to its canvas (zoom relative
+    // to the whole country, centre in degrees): applied on the next draw.
+    std::optional<float> pending_zoom;
+    std::optional<geo::LonLat> pending_at;
 };
+
+// The viewport as a link states it (nothing when it is the whole-country view), and back.
+struct MapLinkView {
+    std::optional<double> zoom, lon, lat;
+};
+MapLinkView map_link_view(const MapViewState& m);
+void apply_pending_view(MapViewState& m);
 
 // The map state of the app, created on first use.
 MapViewState& map_state(AppState& app);

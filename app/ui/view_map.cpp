@@ -191,6 +191,35 @@ bool fingers_down() {
 
 }  // namespace
 
+void apply_pending_view(MapViewState& m) {
+    if (!m.fitted || !m.map) return;
+    if (m.pending_zoom) m.scale = std::clamp(m.fit_scale * *m.pending_zoom, m.fit_scale * 0.8f, m.fit_scale * 120.0f);
+    if (m.pending_at) m.centre = m.map->projection().project(*m.pending_at);
+    m.pending_zoom.reset();
+    m.pending_at.reset();
+}
+
+MapLinkView map_link_view(const MapViewState& m) {
+    MapLinkView v;
+    if (m.pending_zoom) v.zoom = *m.pending_zoom;
+    if (m.pending_at) {
+        v.lon = m.pending_at->lon;
+        v.lat = m.pending_at->lat;
+    }
+    if (!m.fitted || !m.map || m.pending_zoom || m.pending_at) return v;
+    const geo::Bounds& b = m.map->bounds();
+    const geo::MapPoint home{(b.min_x + b.max_x) * 0.5f, (b.min_y + b.max_y) * 0.5f};
+    const double zoom = m.scale / m.fit_scale;
+    const bool moved = std::fabs(m.centre.x - home.x) * m.scale > 0.5f || std::fabs(m.centre.y - home.y) * m.scale > 0.5f;
+    if (std::fabs(zoom - 1.0) > 1e-3 || moved) {
+        v.zoom = zoom;
+        const geo::LonLat c = m.map->projection().unproject(m.centre);
+        v.lon = c.lon;
+        v.lat = c.lat;
+    }
+    return v;
+}
+
 MapViewState& map_state(AppState& app) {
     if (!app.map_view) app.map_view = std::make_shared<MapViewState>();
     return *app.map_view;
@@ -250,6 +279,7 @@ void draw_map_view(AppState& app) {
     // The legend sits under the map when there is room, over its bottom otherwise (phones).
     m.map_bottom = m.canvas_max.y - (size.y - legend_h >= size.y * 0.55f ? legend_h : 0.0f);
     if (!m.fitted) fit(m);
+    if (m.pending_zoom || m.pending_at) apply_pending_view(m);
     else if (old_max.x - old_min.x != size.x || old_max.y - old_min.y != size.y) {
         const float keep = m.scale / m.fit_scale;  // the canvas changed size: keep the relative zoom
         const geo::MapPoint c = m.centre;
