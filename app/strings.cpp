@@ -103,6 +103,30 @@ constexpr Entry table[] = {
      "Atlas Inovasi gathers Indonesian public-service innovations and who replicated them. "
      "Every record names its source.\n\nRegion codes and names: idn-area-data (ODbL 1.0). "
      "Font: Inter (SIL Open Font License 1.1). Dear ImGui (MIT), SDL2 (zlib), nlohmann/json (MIT)."},
+    {S::data_menu, "Data", "Data"},
+    {S::open_bundle, "Buka bundel…", "Open bundle…"},
+    {S::open_bundle_hint, "Atau seret berkas .json ke halaman ini.", "Or drop a .json file onto this page."},
+    {S::copy_link, "Salin tautan tampilan ini", "Copy link to this view"},
+    {S::link_copied, "Tautan disalin", "Link copied"},
+    {S::export_innovations, "Ekspor inovasi terpilih (CSV)", "Export selected innovations (CSV)"},
+    {S::export_replications, "Ekspor replikasi terpilih (CSV)", "Export selected replications (CSV)"},
+    {S::problems_title, "Masalah dalam bundel", "Problems in the bundle"},
+    {S::problems_none, "Validator tidak menemukan masalah.", "The validator found no problems."},
+    {S::problems_button, "Masalah (%u)", "Problems (%u)"},
+    {S::loading_reading, "Membaca %s…", "Reading %s…"},
+    {S::loading_parsing, "Memeriksa %s…", "Checking %s…"},
+    {S::notice_title, "Catatan", "Notice"},
+    {S::notice_link_too_long, "Tautan terlalu panjang dan diabaikan.", "The link is too long and was ignored."},
+    {S::notice_link_encoding, "Bagian tautan \"%s\" tidak terbaca dan diabaikan.", "Part \"%s\" of the link could not be read and was ignored."},
+    {S::notice_link_unknown_key, "Tautan memuat \"%s\" yang tidak dikenal; diabaikan.", "The link has an unknown part \"%s\"; ignored."},
+    {S::notice_link_bad_value, "Nilai \"%s\" dalam tautan tidak sah; diabaikan.", "The link's \"%s\" value is not valid; ignored."},
+    {S::notice_link_value_too_long, "Nilai \"%s\" dalam tautan terlalu panjang; diabaikan.", "The link's \"%s\" value is too long; ignored."},
+    {S::notice_link_repeated, "\"%s\" muncul dua kali dalam tautan; yang pertama dipakai.", "\"%s\" appears twice in the link; the first one is used."},
+    {S::notice_unknown_id, "Tautan menyebut \"%s\" yang tidak ada dalam bundel ini; diabaikan.", "The link names \"%s\", which is not in this bundle; ignored."},
+    {S::notice_unknown_value, "Filter %s = \"%s\" dari tautan tidak ada dalam bundel ini; diabaikan.", "Filter %s = \"%s\" from the link is not in this bundle; ignored."},
+    {S::dismiss, "Tutup catatan", "Dismiss"},
+    {S::status_record_counts, "%u replikasi, %u program, %u penghargaan, %u sumber",
+     "%u replications, %u programs, %u awards, %u sources"},
 };
 static_assert(std::size(table) == static_cast<std::size_t>(S::count), "string table and enum S disagree");
 constexpr bool table_in_enum_order() {

@@ -25,6 +25,12 @@ enum class S : std::uint16_t {
     yes, no, national,
     status_shown_of, status_innovations, status_synthetic, status_bundle_date, status_problems,
     lang_toggle, load_failed, load_kept_previous, close, copy, copied, about, about_text,
+    // links, loading and export (issue 8)
+    data_menu, open_bundle, open_bundle_hint, copy_link, link_copied, export_innovations, export_replications,
+    problems_title, problems_none, problems_button, loading_reading, loading_parsing, notice_title,
+    notice_link_too_long, notice_link_encoding, notice_link_unknown_key, notice_link_bad_value,
+    notice_link_value_too_long, notice_link_repeated, notice_unknown_id, notice_unknown_value, dismiss,
+    status_record_counts,
     count
 };
 

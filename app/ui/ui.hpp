@@ -23,6 +23,10 @@ void draw_replications_table(AppState& app);
 void draw_detail_panel(AppState& app);
 void draw_status_bar(AppState& app);
 void draw_messages(AppState& app);  // load errors, about box
+// Data menu (open, copy link, export, problems) and its windows: problems, notices, loading.
+void draw_data_menu(AppState& app);
+float data_menu_width();
+void draw_data_windows(AppState& app);
 
 // ---- helpers shared by panels ----
 const char* facet_title(Facet f);
