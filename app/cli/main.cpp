@@ -1,4 +1,5 @@
 // atlas: the command-line twin of the browser app, over the same core.
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <cstring>
@@ -431,10 +432,13 @@ int main(int argc, char** argv) {
     if (cmd == "stats") return cmd_stats(args);
     if (cmd == "lineage") return cmd_lineage(args);
     if (cmd == "query") return cmd_query(args);
-    if (cmd == "export") return cmd_export_table(args);
+    // Two exports share the name: `--csv DIR` writes the whole bundle as the importer's CSV
+    // files (data_cmds.cpp); otherwise the filtered catalog table, as the browser's buttons do.
+    if (cmd == "export")
+        return std::find(args.begin(), args.end(), "--csv") != args.end() ? atlas::cli::cmd_export(args)
+                                                                          : cmd_export_table(args);
     if (cmd == "synth") return cmd_synth(args);
     if (cmd == "import") return atlas::cli::cmd_import(args);
-    if (cmd == "export") return atlas::cli::cmd_export(args);
     if (cmd == "merge") return atlas::cli::cmd_merge(args);
     return usage_error("unknown command \"" + cmd + "\"");
 }
