@@ -1,7 +1,7 @@
 // Bundles as CSV files, one per entity: `atlas import`, `atlas export --csv`, `atlas merge`.
 //
-// The files and their columns are listed in README.md ("Data staff: CSV import") and in
-// assets/templates/. An exported set holds every field of every record, so
+// The files and their columns are listed in README.md ("Data staff: CSV import, export and
+// merge") and in assets/templates/. An exported set holds every field of every record, so
 // bundle → CSV → bundle gives the same bundle. Files made by people may instead name things
 // (owner_name, source_name, program_name, source_url …) and let the importer find or create
 // the institutions, sources, events and innovations they mean. Everything the importer
