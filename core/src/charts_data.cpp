@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 #include <numeric>
+#include <unordered_map>
 
 #include "core/regions.hpp"
 
@@ -119,18 +120,18 @@ YearSeries replications_by_year_stage(const Dataset& ds, std::span<const Replica
 
 std::vector<Ranked> innovations_by_province(const Dataset& ds, std::span<const InnovationId> innovations,
                                             std::size_t limit) {
-    std::map<std::string, std::uint32_t, std::less<>> counts;
+    // Views into the dataset's region codes: no string is built per innovation.
+    std::unordered_map<std::string_view, std::uint32_t> counts;
     for (InnovationId i : innovations) {
         if (i.value >= ds.innovations.size()) continue;
-        std::string_view p = RegionTable::province_code(ds.innovations[i.value].region_code);
-        auto it = counts.find(p);
-        if (it == counts.end()) it = counts.emplace(std::string(p), 0).first;
-        ++it->second;
+        ++counts[RegionTable::province_code(ds.innovations[i.value].region_code)];
     }
     std::vector<Ranked> out;
     out.reserve(counts.size());
-    for (auto& [k, n] : counts) out.push_back({k, n});
-    std::stable_sort(out.begin(), out.end(), [](const Ranked& a, const Ranked& b) { return a.count > b.count; });
+    for (auto& [k, n] : counts) out.push_back({std::string(k), n});
+    std::sort(out.begin(), out.end(), [](const Ranked& a, const Ranked& b) {
+        return a.count != b.count ? a.count > b.count : a.key < b.key;
+    });
     if (limit && out.size() > limit) out.resize(limit);
     return out;
 }
