@@ -41,9 +41,15 @@ void draw_app(AppState& app) {
             ImGui::EndTabItem();
         }
         note_rect(app, "tab_replications");
+        if (ImGui::BeginTabItem((std::string(tr(S::tab_lineage)) + "###tab_lineage").c_str())) {
+            app.tab = Tab::lineage;
+            ImGui::EndTabItem();
+        }
+        note_rect(app, "tab_lineage");
         ImGui::EndTabBar();
     }
     if (app.tab == Tab::innovations) draw_catalog_table(app);
+    else if (app.tab == Tab::lineage) draw_lineage_view(app);
     else draw_replications_table(app);
     ImGui::EndChild();
 

@@ -23,6 +23,7 @@ void draw_replications_table(AppState& app);
 void draw_detail_panel(AppState& app);
 void draw_status_bar(AppState& app);
 void draw_messages(AppState& app);  // load errors, about box
+void draw_lineage_view(AppState& app);  // issue 6: view_lineage.cpp
 
 // ---- helpers shared by panels ----
 const char* facet_title(Facet f);
