@@ -24,7 +24,8 @@ void draw_app(AppState& app) {
     const bool narrow = width < 760.0f;  // phones: detail below the tables
     const float detail_w = narrow ? width : std::max(320.0f, width * 0.36f);
     const float tables_w = narrow ? width : width - detail_w - ImGui::GetStyle().ItemSpacing.x;
-    const float tables_h = narrow ? avail_h * 0.55f : avail_h;
+    // The lineage drawing needs more of a phone's height than a table.
+    const float tables_h = narrow ? avail_h * (app.tab == Tab::lineage ? 0.72f : 0.55f) : avail_h;
 
     ImGui::BeginChild("##tables", ImVec2(tables_w, tables_h), false);
     if (ImGui::BeginTabBar("##views")) {

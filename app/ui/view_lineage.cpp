@@ -207,31 +207,37 @@ void fit(LineageViewState& v, ImVec2 size) {
     const float w = std::max(1.0f, v.layout.width), h = std::max(1.0f, v.layout.height);
     v.zoom = std::clamp(std::min((size.x - 24) / w, (size.y - 24) / h), 0.05f, 1.25f);
     v.pan = ImVec2((size.x - w * v.zoom) / 2, (size.y - h * v.zoom) / 2);
-    v.fit_pending = false;
 }
+
+// SameLine when the next widget of width `w` still fits on this line.
+void same_line_if_fits(float w) {
+    const float right = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + w;
+    if (right <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
+}
+float button_w(const char* label) { return ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2; }
 
 void draw_toolbar(AppState& app, LineageViewState& v) {
     const Dataset& ds = *app.data;
     ImGui::SetNextItemWidth(std::min(260.0f, ImGui::GetContentRegionAvail().x * 0.45f));
     ImGui::InputTextWithHint("##lineage_search", tr(S::lin_search_hint), &v.search);
     note_rect(app, "lineage_search");
-    const bool searching = !v.search.empty() && ImGui::IsItemActive();
-    ImGui::SameLine();
+    const char* colour_label = v.colour_by_province ? tr(S::lin_colour_province) : tr(S::lin_colour_stage);
+    same_line_if_fits(button_w(colour_label));
     if (ImGui::Button(v.colour_by_province ? tr(S::lin_colour_province) : tr(S::lin_colour_stage)))
         v.colour_by_province = !v.colour_by_province;
     note_rect(app, "lineage_colour");
-    ImGui::SameLine();
+    same_line_if_fits(button_w(tr(S::lin_time_axis)) + ImGui::GetFrameHeight());
     if (ImGui::Checkbox(tr(S::lin_time_axis), &v.options.time_axis)) {
         v.layout_dirty = true;
         v.fit_pending = true;
     }
     note_rect(app, "lineage_time_axis");
-    ImGui::SameLine();
+    same_line_if_fits(button_w(tr(S::lin_fit)));
     if (ImGui::Button(tr(S::lin_fit))) v.fit_pending = true;
     note_rect(app, "lineage_fit");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(S::lin_hint_controls));
     if (!v.options.expanded.empty()) {
-        ImGui::SameLine();
+        same_line_if_fits(button_w(tr(S::lin_collapse)));
         if (ImGui::Button(tr(S::lin_collapse))) {
             v.options.expanded.clear();
             v.layout_dirty = true;
@@ -256,7 +262,6 @@ void draw_toolbar(AppState& app, LineageViewState& v) {
                 ++shown;
             }
         if (!shown) dim_text("%s", tr(S::no_rows));
-        (void)searching;
     }
 
     // Time slider: replays the family's diffusion; the map follows app.timeline_year too.
@@ -272,7 +277,8 @@ void draw_toolbar(AppState& app, LineageViewState& v) {
         note_rect(app, "lineage_play");
         ImGui::SameLine();
         int year = app.timeline_year ? app.timeline_year : v.max_year;
-        ImGui::SetNextItemWidth(std::max(120.0f, ImGui::GetContentRegionAvail().x - 140));
+        ImGui::SetNextItemWidth(std::max(80.0f, ImGui::GetContentRegionAvail().x - button_w(tr(S::lin_all_years)) -
+                                                    ImGui::GetStyle().ItemSpacing.x));
         const char* fmt = app.timeline_year ? "%d" : tr(S::lin_all_years);
         if (ImGui::SliderInt("##lineage_year", &year, v.min_year, v.max_year, fmt, ImGuiSliderFlags_AlwaysClamp)) {
             app.timeline_year = year;
@@ -360,10 +366,12 @@ void draw_canvas(AppState& app, LineageViewState& v, ImVec2 size) {
     const bool hovered = ImGui::IsItemHovered();
     const bool clicked = ImGui::IsItemDeactivated() && io.MouseDragMaxDistanceSqr[0] < 25.0f && hovered;
     if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 3.0f)) {
+        v.fit_pending = false;
         v.pan.x += io.MouseDelta.x;
         v.pan.y += io.MouseDelta.y;
     }
     if (hovered && io.MouseWheel != 0) {
+        v.fit_pending = false;
         const float old = v.zoom;
         v.zoom = std::clamp(v.zoom * std::pow(1.15f, io.MouseWheel), 0.03f, 3.0f);
         const ImVec2 m(io.MousePos.x - origin.x, io.MousePos.y - origin.y);
@@ -492,7 +500,7 @@ void draw_lineage_view(AppState& app) {
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const bool side = avail.x >= 700;
     const float rank_w = side ? std::clamp(avail.x * 0.30f, 240.0f, 360.0f) : avail.x;
-    const float rank_h = side ? avail.y : std::max(140.0f, avail.y * 0.32f);
+    const float rank_h = side ? avail.y : std::max(120.0f, avail.y * 0.28f);
     const float canvas_w = side ? avail.x - rank_w - ImGui::GetStyle().ItemSpacing.x : avail.x;
     ImGui::BeginGroup();
     if (v.focus) {

@@ -39,7 +39,7 @@ struct LineageViewState {
     bool colour_by_province = false;
     float zoom = 1.0f;
     ImVec2 pan{0, 0};
-    bool fit_pending = true;
+    bool fit_pending = true;  // fit to the canvas every frame until the user pans or zooms
     std::uint32_t highlight = 0xFFFFFFFFu;  // graph node highlighted (an adopter clicked), or none
     std::string search;
     bool playing = false;
