@@ -418,6 +418,14 @@ TEST_CASE("seed: BREXIT's 16 Puskesmas of Kota Malang are one group adopter", "[
     CHECK(adopter.region_code == "35.73");
     CHECK(adopter.date == Date{2024, 8, 15});
     CHECK(adopter.stage == Stage::commitment);
+    // Time axis: BREXIT has no start year, so it sits just before its first dated adopter.
+    LineageLayoutOptions timed;
+    timed.time_axis = true;
+    LineageLayout t = layout_lineage(g, lin, timed);
+    CHECK(t.items[0].x + t.items[0].w < t.items[1].x);
+    CHECK(t.min_year == 2024);
+    CHECK(t.time_x0 > 0);
+    CHECK(t.time_x0 + (7.0f / 12.0f + 14.0f / 372.0f) * timed.year_w == Approx(t.items[1].x).margin(1.0));  // 15 August 2024
     LineageStats s = g.stats(brexit);
     CHECK(s.adopters == 16);
     CHECK(s.regencies == std::vector<std::string>{"35.73"});

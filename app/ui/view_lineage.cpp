@@ -163,7 +163,8 @@ std::string lineage_item_title(const LineageViewState& v, const LineageItem& it)
             return std::string(tr(S::lin_program)) + ": " + ds.events[ds.cohorts[n.cohort.value].program.value].name;
         case LineageNodeKind::adopter: {
             std::string s = n.institution ? ds.institutions[n.institution.value].name : std::string("?");
-            if (n.adopter_count > 1) s += " (" + std::to_string(n.adopter_count) + ")";
+            if (n.adopter_count > 1 && s.find(std::to_string(n.adopter_count)) == std::string::npos)
+                s += " (" + std::to_string(n.adopter_count) + ")";
             return s;
         }
     }
@@ -386,7 +387,7 @@ void draw_canvas(AppState& app, LineageViewState& v, ImVec2 size) {
     // Year grid of the time axis.
     if (v.options.time_axis && v.layout.max_year > 0) {
         for (int y = v.layout.min_year; y <= v.layout.max_year + 1; ++y) {
-            const ImVec2 p = to_screen(static_cast<float>(y - v.layout.min_year) * v.options.year_w, 0);
+            const ImVec2 p = to_screen(v.layout.time_x0 + static_cast<float>(y - v.layout.min_year) * v.options.year_w, 0);
             dl->AddLine(ImVec2(p.x, clip.y), ImVec2(p.x, clip.w), ImGui::GetColorU32(ImGuiCol_Separator, 0.5f));
             char buf[8];
             std::snprintf(buf, sizeof buf, "%d", y);
@@ -410,12 +411,13 @@ void draw_canvas(AppState& app, LineageViewState& v, ImVec2 size) {
         const float dx = (p3.x - p0.x) * 0.5f;
         dl->AddBezierCubic(p0, ImVec2(p0.x + dx, p0.y), ImVec2(p3.x - dx, p3.y), p3, ImGui::GetColorU32(ImGuiCol_Text, 0.35f),
                            std::max(1.0f, 1.5f * std::min(1.0f, v.zoom)));
-        if (labels) {
+        if (labels && dx > 8) {  // on the edge's last stretch, cut where the child's box begins
             const std::string s = edge_label(v, e);
             if (!s.empty()) {
                 const ImVec2 at(p3.x - dx * 0.9f, p3.y - font - 1);
+                const ImVec4 lclip(at.x, at.y, p3.x - 2, p3.y);
                 dl->AddText(ImGui::GetFont(), font * 0.85f, at, ImGui::GetColorU32(ImGuiCol_TextDisabled), s.c_str(), nullptr, 0,
-                            nullptr);
+                            &lclip);
             }
         }
     }

@@ -5,6 +5,7 @@
 //   time  → x from the date, one row per node in depth-first order (rows never overlap).
 // Large groups of sibling adopters in one regency collapse into one group item first.
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <map>
 #include <numeric>
@@ -283,12 +284,25 @@ LineageLayout layout_lineage(const LineageGraph& g, const Lineage& lin, const Li
         if (lo > hi) lo = hi = 0;
         out.min_year = static_cast<int>(lo);
         out.max_year = static_cast<int>(hi);
+        std::vector<bool> placed(m, false);
         for (std::uint32_t i = 0; i < m; ++i) {
             LineageItem& it = out.items[i];
             it.y = static_cast<float>(i) * (opt.node_h + opt.sibling_gap);
-            if (it.date.known()) it.x = static_cast<float>((fractional_year(it.date) - lo) * opt.year_w);
-            else if (!ig.parents[i].empty()) it.x = out.items[ig.parents[i].front()].x + opt.node_w * 0.25f;
-            else it.x = 0;
+            if (it.date.known()) it.x = static_cast<float>((fractional_year(it.date) - lo) * opt.year_w), placed[i] = true;
+        }
+        // Undated items: just after their parent; an undated source just before its first dated child.
+        for (std::uint32_t i = 0; i < m; ++i) {
+            if (placed[i]) continue;
+            LineageItem& it = out.items[i];
+            if (!ig.parents[i].empty()) {
+                it.x = out.items[ig.parents[i].front()].x + opt.node_w * 0.25f;
+            } else {
+                float first = std::numeric_limits<float>::infinity();
+                for (std::uint32_t c : ig.children[i])
+                    if (placed[c]) first = std::min(first, out.items[c].x);
+                it.x = std::isfinite(first) ? first - opt.node_w - opt.layer_gap / 2 : 0;
+            }
+            placed[i] = true;
         }
     } else {
         for (auto& it : out.items) it.x = static_cast<float>(it.layer) * (opt.node_w + opt.layer_gap);
@@ -300,6 +314,7 @@ LineageLayout layout_lineage(const LineageGraph& g, const Lineage& lin, const Li
         min_x = std::min(min_x, it.x);
         min_y = std::min(min_y, it.y);
     }
+    if (opt.time_axis) out.time_x0 = -min_x;
     for (auto& it : out.items) {
         it.x -= min_x;
         it.y -= min_y;

@@ -141,6 +141,7 @@ struct LineageLayout {
     bool dag = false;       // laid out as a layered DAG (some node has several parents)
     int crossings = 0;      // edge crossings between neighbouring layers (layered mode)
     int min_year = 0, max_year = 0;  // time axis range (0 when no date)
+    float time_x0 = 0;               // time axis: x of 1 January of min_year
 };
 
 LineageLayout layout_lineage(const LineageGraph& g, const Lineage& lin, const LineageLayoutOptions& opt);
