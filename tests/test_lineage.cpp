@@ -241,6 +241,35 @@ TEST_CASE("DAG: barycenter sweeps remove crossings the depth-first order makes",
     CHECK(overlaps(l) == 0);
 }
 
+TEST_CASE("a program joining members of one family: co-sources met early are still expanded", "[lineage]") {
+    Builder b;
+    InnovationId a = b.inn("A", "35.73", 2015);
+    InnovationId bb = b.inn("B", "35.07", 0);
+    InnovationId c = b.inn("C", "33.74", 0);
+    b.rep(a, b.inst("Owner B", "school", "35.07"), Date{2016, 0, 0}, bb);
+    b.rep(a, b.inst("Owner C", "school", "33.74"), Date{2017, 0, 0}, c);
+    b.adopt(c, "Adopter of C", "32.04", Date{2019, 0, 0});
+    b.cohort({bb, c}, {b.inst("Pemkab X", "government", "33.01")}, 3, Date{2018, 0, 0});
+    b.cohort({a, bb}, {b.inst("Pemkab Y", "government", "33.02")}, 1, Date{2020, 0, 0});
+    auto ds = b.done();
+    LineageGraph g(*ds);
+    Lineage lin = extract_lineage(g, a);
+    // A, B, C, two programs, their two adopters, C's adopter.
+    CHECK(lin.nodes.size() == 8);
+    CHECK(lin.edges.size() == 9);  // A→B, A→C, C→adopter, B→K1, C→K1, K1→X, B→K2, A→K2, K2→Y: each once
+    CHECK(lin.cycles_cut == 0);
+    CHECK(g.stats(a).descendants + 1 == lin.nodes.size());
+    // C was met as a co-source of B's program before A's own edge reached it: still expanded.
+    bool c_has_child = false;
+    for (const auto& e : lin.edges) c_has_child |= lin.nodes[e.from] == g.node_of(c) && g.nodes()[lin.nodes[e.to]].kind == LineageNodeKind::adopter;
+    CHECK(c_has_child);
+    CHECK(lin.layer[local_of(g, lin, c)] == 1);
+    LineageLayout l = layout_lineage(g, lin, {});
+    CHECK(l.dag);
+    CHECK(overlaps(l) == 0);
+    for (const auto& e : l.edges) CHECK(l.items[e.from].layer < l.items[e.to].layer);
+}
+
 TEST_CASE("a lineage cycle in bad data is cut, never followed forever", "[lineage]") {
     Builder b;
     InnovationId a = b.inn("A", "35.73", 2019);

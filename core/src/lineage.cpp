@@ -241,11 +241,17 @@ Lineage extract_lineage(const LineageGraph& g, InnovationId focus) {
         lin.cycles_cut = 0;
         std::unordered_map<std::uint32_t, std::uint32_t> local;  // graph node → index in lin.nodes
         std::vector<bool> open;                                  // per local node: on the DFS path
+        std::vector<bool> expanded;                              // per local node: its out-edges walked
+        std::unordered_set<std::uint32_t> taken;                 // graph edges already in lin.edges
+        auto take = [&](std::uint32_t from, std::uint32_t to, std::uint32_t edge) {
+            if (taken.insert(edge).second) lin.edges.push_back({from, to, edge});
+        };
         auto add = [&](std::uint32_t node) {
             const auto idx = static_cast<std::uint32_t>(lin.nodes.size());
             local.emplace(node, idx);
             lin.nodes.push_back(node);
             open.push_back(false);
+            expanded.push_back(false);
             return idx;
         };
         struct Frame {
@@ -253,7 +259,7 @@ Lineage extract_lineage(const LineageGraph& g, InnovationId focus) {
         };
         std::vector<Frame> stack;
         stack.push_back({add(g.node_of(root)), 0});
-        open[0] = true;
+        open[0] = expanded[0] = true;
         while (!stack.empty()) {
             Frame& f = stack.back();
             const std::uint32_t u = lin.nodes[f.local];
@@ -267,31 +273,31 @@ Lineage extract_lineage(const LineageGraph& g, InnovationId focus) {
             const std::uint32_t v = g.edges()[ei].to;
             auto it = local.find(v);
             if (it != local.end()) {
-                if (open[it->second]) ++lin.cycles_cut;  // closes a cycle: leave it out
-                else lin.edges.push_back({f.local, it->second, ei});
+                if (open[it->second]) {
+                    ++lin.cycles_cut;  // closes a cycle: leave it out
+                    continue;
+                }
+                take(f.local, it->second, ei);
+                if (!expanded[it->second]) {  // met first as a program's co-source: a descendant after all
+                    expanded[it->second] = open[it->second] = true;
+                    stack.push_back({it->second, 0});
+                }
                 continue;
             }
             const std::uint32_t vi = add(v);
-            lin.edges.push_back({f.local, vi, ei});
+            take(f.local, vi, ei);
             if (g.nodes()[v].kind == LineageNodeKind::program) {
                 // The program's other sources join as parents, not expanded (they have families of their own).
                 for (std::uint32_t pe : g.in_edges(v)) {
                     const std::uint32_t s = g.edges()[pe].from;
                     if (s == u) continue;
+                    // An edge into the new program node cannot close a cycle, whoever its source is.
                     auto sit = local.find(s);
-                    std::uint32_t si;
-                    if (sit == local.end()) {
-                        si = add(s);
-                    } else if (open[sit->second]) {
-                        ++lin.cycles_cut;
-                        continue;
-                    } else {
-                        si = sit->second;
-                    }
-                    lin.edges.push_back({si, vi, pe});
+                    const std::uint32_t si = sit == local.end() ? add(s) : sit->second;
+                    take(si, vi, pe);
                 }
             }
-            open[vi] = true;
+            open[vi] = expanded[vi] = true;
             stack.push_back({vi, 0});
         }
         return local.count(g.node_of(focus)) ? local.at(g.node_of(focus)) : unseen;
