@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -10,12 +11,21 @@
 #include "core/bundle.hpp"
 #include "core/query.hpp"
 #include "core/replication_list.hpp"
+#include "core/view_state.hpp"
 #include "strings.hpp"
 
 namespace atlas::ui {
 
 // The views of the main area. map: issue 5, lineage: issue 6, figures: issue 7.
 enum class Tab : std::uint8_t { innovations, replications, map, lineage, figures };
+
+// A message with up to two values, e.g. {notice_unknown_id, "inn-x"}.
+struct Notice {
+    S text;
+    std::string a, b;
+    bool operator==(const Notice&) const = default;
+    std::string format() const;  // in the current language
+};
 
 struct WidgetRect {
     float x = 0, y = 0, w = 0, h = 0;
@@ -50,6 +60,25 @@ struct AppState {
     std::string load_error;  // last failed load, shown until dismissed
     std::string copied_text;
 
+    // ---- Links, loading and export (issue 8) ----
+    // A tab asked for by a link or the host API; layout selects it on the next frame.
+    std::optional<Tab> requested_tab;
+    // The view state as a link (core/view_state.hpp) when it was last handed to the page;
+    // a change is announced to the page (URL hash, portal host) after the frame.
+    std::string link_state;
+    bool link_replace = true;  // the next announcement replaces the history entry
+    // A link replaced the view: a text field being edited must let go of its old text.
+    bool release_text_focus = false;
+    InnovationId announced_selection;
+    // Quiet notices (link values that were ignored, …): shown until dismissed, in the
+    // language of the moment (the text is made when drawn).
+    std::vector<Notice> notices;
+    // Reading a file or a URL: progress 0..1 (negative: unknown size), label; hidden when !loading.
+    bool loading = false;
+    float load_progress = 0;
+    std::string load_label;
+    bool show_problems = false;
+
     // Rendering on demand and test hooks.
     std::uint64_t frame_count = 0;
     int frames_to_render = 3;
@@ -61,6 +90,13 @@ struct AppState {
 
 // Loads a bundle from bytes. On failure the previous data stays and load_error says why.
 bool load_bundle_bytes(AppState& app, std::string_view bytes, std::string name);
+
+// The view state a link carries, from the app (core/view_state.hpp), and back. Applying checks
+// ids and facet values against the loaded bundle; what cannot be used becomes a notice.
+ViewState capture_view_state(const AppState& app);
+void apply_view_state(AppState& app, std::string_view link, bool from_address);
+// After a frame: tells the page (URL hash) or the host when the view or the selection changed.
+void announce_view_changes(AppState& app);
 
 // Recomputes the result and the replication rows if the query changed.
 void refresh(AppState& app);

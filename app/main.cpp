@@ -146,6 +146,7 @@ void frame(void* arg) {
     const InnovationId selected_before = app.selected;
     draw_app(app);
     ImGui::Render();
+    announce_view_changes(app);
     // A change made while drawing (new rows, selection, language) needs another frame to show.
     if (language() != lang_before || app.query_dirty || rows_before != app.result.rows.size() ||
         selected_before != app.selected)
@@ -170,6 +171,7 @@ int fail(const std::string& message) {
 }  // namespace
 
 int main(int, char**) {
+    platform::prepare_canvas();
 #ifdef __EMSCRIPTEN__
     // Keyboard events belong to the canvas only, not to the whole page (portal embedding).
     SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
@@ -216,6 +218,7 @@ int main(int, char**) {
 
 #ifdef __EMSCRIPTEN__
     platform::show_page_message("");  // clears the loading text
+    platform::start_page_requests();  // the URL hash, ?data=URL, or the host's ready callback
     emscripten_set_main_loop_arg(frame, &rt, 0, true);
 #else
     bool running = true;

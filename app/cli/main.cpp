@@ -2,6 +2,7 @@
 #include <charconv>
 #include <cstdio>
 #include <cstring>
+#include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -10,7 +11,9 @@
 #include <vector>
 
 #include "core/bundle.hpp"
+#include "core/export.hpp"
 #include "core/query.hpp"
+#include "core/replication_list.hpp"
 #include "core/regions.hpp"
 #include "core/stats.hpp"
 #include "core/lineage.hpp"
@@ -35,6 +38,9 @@ const char* usage_text =
     "                                      as the lineage view draws it (\"lineage\": nodes, generations, reach), as JSON\n"
     "  atlas query FILE [--search TEXT] [--facet KEY=VALUE]... [--sort COLUMN] [--desc] [--limit N]\n"
     "                                      the catalog view headless: total, facet counts and rows, as JSON\n"
+    "  atlas export FILE [--table innovations|replications] [filters as for query] [-o FILE]\n"
+    "                                      what those filters select, as CSV for spreadsheets (UTF-8 BOM,\n"
+    "                                      RFC 4180, cells that look like formulas neutralised)\n"
     "  atlas synth --innovations N --replications M [--seed S] [--family K] [-o FILE]\n"
     "                                      a synthetic bundle (marked synthetic) for scale tests\n"
     "\n"
@@ -247,42 +253,59 @@ int cmd_lineage(const std::vector<std::string>& args) {
 }
 
 // ---------------------------------------------------------------------------
+// The catalog's filter options shared by query and export. Returns true when args[i] was one
+// of them (i then points at its last word); sets `error` when it was malformed.
+bool filter_option(const std::vector<std::string>& args, std::size_t& i, Query& q, std::string& error) {
+    const std::string& a = args[i];
+    auto next = [&]() -> const std::string* { return i + 1 < args.size() ? &args[++i] : nullptr; };
+    if (a == "--search") {
+        const std::string* v = next();
+        if (!v) error = "--search needs TEXT";
+        else q.search = *v;
+    } else if (a == "--facet") {
+        const std::string* v = next();
+        if (!v) {
+            error = "--facet needs KEY=VALUE";
+            return true;
+        }
+        auto eq = v->find('=');
+        if (eq == std::string::npos) {
+            error = "--facet needs KEY=VALUE, got \"" + *v + "\"";
+            return true;
+        }
+        auto f = parse_facet(std::string_view(*v).substr(0, eq));
+        if (!f) error = "unknown facet \"" + v->substr(0, eq) + "\"";
+        else q.facets[static_cast<int>(*f)].push_back(v->substr(eq + 1));
+    } else if (a == "--sort") {
+        const std::string* v = next();
+        if (!v) {
+            error = "--sort needs COLUMN";
+            return true;
+        }
+        auto c = parse_sort_column(*v);
+        if (!c) error = "unknown sort column \"" + *v + "\"";
+        else q.sort = *c;
+    } else if (a == "--desc") {
+        q.descending = true;
+    } else {
+        return false;
+    }
+    return true;
+}
+
 int cmd_query(const std::vector<std::string>& args) {
     if (args.empty()) return usage_error("query takes FILE and options");
     Query q;
     std::uint64_t limit = 50;
     for (std::size_t i = 1; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        auto need = [&](const char* what) -> const std::string* {
-            if (i + 1 >= args.size()) return nullptr;
-            (void)what;
-            return &args[++i];
-        };
-        if (a == "--search") {
-            const std::string* v = need("TEXT");
-            if (!v) return usage_error("--search needs TEXT");
-            q.search = *v;
-        } else if (a == "--facet") {
-            const std::string* v = need("KEY=VALUE");
-            if (!v) return usage_error("--facet needs KEY=VALUE");
-            auto eq = v->find('=');
-            if (eq == std::string::npos) return usage_error("--facet needs KEY=VALUE, got \"" + *v + "\"");
-            auto f = parse_facet(std::string_view(*v).substr(0, eq));
-            if (!f) return usage_error("unknown facet \"" + v->substr(0, eq) + "\"");
-            q.facets[static_cast<int>(*f)].push_back(v->substr(eq + 1));
-        } else if (a == "--sort") {
-            const std::string* v = need("COLUMN");
-            if (!v) return usage_error("--sort needs COLUMN");
-            auto c = parse_sort_column(*v);
-            if (!c) return usage_error("unknown sort column \"" + *v + "\"");
-            q.sort = *c;
-        } else if (a == "--desc") {
-            q.descending = true;
-        } else if (a == "--limit") {
-            const std::string* v = need("N");
-            if (!v || !parse_uint(*v, limit, 100'000'000)) return usage_error("--limit needs a whole number");
+        std::string error;
+        if (filter_option(args, i, q, error)) {
+            if (!error.empty()) return usage_error(error);
+        } else if (args[i] == "--limit") {
+            if (i + 1 >= args.size() || !parse_uint(args[++i], limit, 100'000'000))
+                return usage_error("--limit needs a whole number");
         } else {
-            return usage_error("unknown option \"" + a + "\"");
+            return usage_error("unknown option \"" + args[i] + "\"");
         }
     }
     auto ds = load_or_report(args[0]);
@@ -378,6 +401,57 @@ int cmd_synth(const std::vector<std::string>& args) {
 
 }  // namespace
 
+// ---------------------------------------------------------------------------
+// The browser's "export" buttons, headless: the innovations (or their replications) that the
+// same filters select, as CSV for spreadsheets (BOM, RFC 4180, formulas neutralised).
+int cmd_export_table(const std::vector<std::string>& args) {
+    if (args.empty()) return usage_error("export takes FILE and options");
+    Query q;
+    std::string table = "innovations", output;
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        std::string error;
+        if (filter_option(args, i, q, error)) {
+            if (!error.empty()) return usage_error(error);
+        } else if (args[i] == "--table") {
+            if (i + 1 >= args.size()) return usage_error("--table needs innovations or replications");
+            table = args[++i];
+            if (table != "innovations" && table != "replications")
+                return usage_error("--table needs innovations or replications, got \"" + table + "\"");
+        } else if (args[i] == "-o") {
+            if (i + 1 >= args.size()) return usage_error("-o needs FILE");
+            output = args[++i];
+        } else {
+            return usage_error("unknown option \"" + args[i] + "\"");
+        }
+    }
+    auto ds = load_or_report(args[0]);
+    if (!ds) return exit_invalid;
+    Catalog catalog(ds);
+    QueryResult res;
+    catalog.run(q, res);
+    std::string csv;
+    if (table == "innovations") {
+        csv = innovations_csv(catalog, res.rows);
+    } else {
+        ReplicationList list(catalog);
+        std::vector<ReplicationRow> rows;
+        list.run(res, ReplicationColumn::source, false, rows);
+        csv = replications_csv(*ds, rows);
+    }
+    if (output.empty() || output == "-") {
+        std::cout << csv;
+        return exit_ok;
+    }
+    std::ofstream f(output, std::ios::binary);
+    f << csv;
+    f.close();
+    if (!f) {
+        std::cerr << "atlas: cannot write " << output << "\n";
+        return exit_invalid;
+    }
+    return exit_ok;
+}
+
 int main(int argc, char** argv) {
     std::ios::sync_with_stdio(false);
     if (argc < 2) return usage_error("missing command");
@@ -391,6 +465,7 @@ int main(int argc, char** argv) {
     if (cmd == "stats") return cmd_stats(args);
     if (cmd == "lineage") return cmd_lineage(args);
     if (cmd == "query") return cmd_query(args);
+    if (cmd == "export") return cmd_export_table(args);
     if (cmd == "synth") return cmd_synth(args);
     return usage_error("unknown command \"" + cmd + "\"");
 }

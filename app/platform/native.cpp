@@ -8,6 +8,7 @@
 
 namespace atlas::platform {
 
+void prepare_canvas() {}
 void open_url(const std::string& url) {
     if (url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0) return;
     std::string cmd = "xdg-open '" + url + "' >/dev/null 2>&1 &";
@@ -19,5 +20,17 @@ void show_page_message(const std::string& text) {
     if (!text.empty()) std::fprintf(stderr, "%s\n", text.c_str());
 }
 void install_clipboard() {}
+
+void pick_bundle_file() {}
+void download(const std::string& name, const std::string&, std::string_view bytes) {
+    if (std::FILE* f = std::fopen(name.c_str(), "wb")) {
+        std::fwrite(bytes.data(), 1, bytes.size(), f);
+        std::fclose(f);
+    }
+}
+void announce_state(const std::string&, bool) {}
+void announce_selection(const std::string&) {}
+std::string link_for(const std::string& state) { return "#" + state; }
+void start_page_requests() {}
 
 }  // namespace atlas::platform

@@ -1,10 +1,24 @@
 // The one window filling the page: filter bar on top, tables left, detail right, status bar.
+#include <imgui_internal.h>  // ClearActiveID
+
 #include "ui.hpp"
 
 namespace atlas::ui {
 
+namespace {
+// A link or the host asked for this tab: select it once.
+ImGuiTabItemFlags tab_flags(const AppState& app, Tab t) {
+    return app.requested_tab == t ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
+}
+}  // namespace
+
 void draw_app(AppState& app) {
     app.widget_rects.clear();  // only what is drawn this frame can be found by tests
+    if (app.release_text_focus) {
+        // An active InputText keeps its own copy of the text and would write it back.
+        ImGui::ClearActiveID();
+        app.release_text_focus = false;
+    }
     refresh(app);
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
@@ -31,24 +45,25 @@ void draw_app(AppState& app) {
     if (ImGui::BeginTabBar("##views")) {
         char label[96];
         std::snprintf(label, sizeof label, "%s (%zu)###tab_inn", tr(S::tab_innovations), app.result.rows.size());
-        if (ImGui::BeginTabItem(label)) {
+        if (ImGui::BeginTabItem(label, nullptr, tab_flags(app, Tab::innovations))) {
             app.tab = Tab::innovations;
             ImGui::EndTabItem();
         }
         note_rect(app, "tab_innovations");
         std::snprintf(label, sizeof label, "%s (%zu)###tab_rep", tr(S::tab_replications), app.replication_rows.size());
-        if (ImGui::BeginTabItem(label)) {
+        if (ImGui::BeginTabItem(label, nullptr, tab_flags(app, Tab::replications))) {
             app.tab = Tab::replications;
             ImGui::EndTabItem();
         }
         note_rect(app, "tab_replications");
-        if (ImGui::BeginTabItem((std::string(tr(S::tab_lineage)) + "###tab_lineage").c_str())) {
+        if (ImGui::BeginTabItem((std::string(tr(S::tab_lineage)) + "###tab_lineage").c_str(), nullptr, tab_flags(app, Tab::lineage))) {
             app.tab = Tab::lineage;
             ImGui::EndTabItem();
         }
         note_rect(app, "tab_lineage");
         ImGui::EndTabBar();
     }
+    app.requested_tab.reset();
     if (app.tab == Tab::innovations) draw_catalog_table(app);
     else if (app.tab == Tab::lineage) draw_lineage_view(app);
     else draw_replications_table(app);
@@ -62,6 +77,7 @@ void draw_app(AppState& app) {
     draw_status_bar(app);
     ImGui::End();
     draw_messages(app);
+    draw_data_windows(app);
 }
 
 }  // namespace atlas::ui

@@ -66,8 +66,10 @@ void draw_filter_bar(AppState& app) {
     if (ImGui::InputTextWithHint("##search", tr(S::search_hint), &app.query.search)) app.query_dirty = true;
     note_rect(app, "search");
     const float toggle_w = ImGui::CalcTextSize(tr(S::lang_toggle)).x + ImGui::CalcTextSize(tr(S::about)).x +
-                           ImGui::GetStyle().FramePadding.x * 4 + ImGui::GetStyle().ItemSpacing.x;
+                           ImGui::GetStyle().FramePadding.x * 4 + ImGui::GetStyle().ItemSpacing.x + data_menu_width();
     ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - toggle_w));
+    draw_data_menu(app);
+    ImGui::SameLine();
     if (ImGui::Button(tr(S::about))) app.show_about = true;
     ImGui::SameLine();
     if (ImGui::Button(tr(S::lang_toggle))) {
@@ -126,6 +128,11 @@ void draw_status_bar(AppState& app) {
     ImGui::TextUnformatted(buf);
     note_rect(app, "status_counts");
     ImGui::SameLine();
+    std::snprintf(buf, sizeof buf, tr(S::status_record_counts), static_cast<unsigned>(ds.replications.size()),
+                  static_cast<unsigned>(ds.cohorts.size()), static_cast<unsigned>(ds.awards.size()),
+                  static_cast<unsigned>(ds.sources.size()));
+    ImGui::TextDisabled("· %s", buf);
+    ImGui::SameLine();
     ImGui::TextDisabled("|");
     ImGui::SameLine();
     ImGui::Text("%s", ds.meta.title.c_str());
@@ -143,7 +150,12 @@ void draw_status_bar(AppState& app) {
     if (std::size_t n = app.report.error_count()) {
         ImGui::SameLine();
         std::snprintf(buf, sizeof buf, tr(S::status_problems), static_cast<unsigned>(n));
-        ImGui::TextColored(ImVec4(0.78f, 0.25f, 0.20f, 1), "%s", buf);
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.78f, 0.25f, 0.20f, 1));
+        ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
+        if (ImGui::SmallButton(buf)) app.show_problems = true;  // the validator's messages
+        ImGui::PopStyleColor(2);
+        if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        note_rect(app, "status_problems");
     }
 }
 

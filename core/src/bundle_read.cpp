@@ -578,6 +578,7 @@ private:
     void read_cohorts();
     void read_figures();
     std::vector<StageStep> read_stages(Rec& rec, std::string_view field, RecordKind owner, std::uint32_t row);
+    void read_compare(Rec& cr, FigureCompare& c);
     void link_derived();
     template <class Next>
     void break_cycles(std::size_t n, Next next, const std::function<void(std::uint32_t, const std::string&)>& on_cycle);
@@ -1237,11 +1238,60 @@ void Reader::read_figures() {
         f.unit = rec.str("unit", false);
         f.scope = rec.str("scope", true);
         f.period = rec.str("period", true);
+        if (Value cv = rec.get("compare"); cv) {
+            if (!cv.is_object()) {
+                rec.error("compare", std::string("must be an object, found ") + type_name(cv));
+            } else {
+                Rec cr(*this, cv, rec, Field("compare"));
+                read_compare(cr, f.compare);
+                cr.finish();
+                if (!cr.ok) rec.ok = false;
+            }
+        }
         rec.finish();
         if (!rec.ok) return false;
         ds_.figures.push_back(std::move(f));
         return true;
     });
+}
+
+void Reader::read_compare(Rec& cr, FigureCompare& c) {
+    std::string_view measure = cr.sv("measure", true);
+    if (!measure.empty()) {
+        if (auto m = parse_figure_measure(measure)) {
+            c.measure = *m;
+        } else {
+            std::string list;
+            for (int i = 1; i < figure_measure_count; ++i)
+                list += (list.empty() ? "" : ", ") + std::string(to_string(static_cast<FigureMeasure>(i)));
+            cr.error("measure", "\"" + std::string(measure.substr(0, 40)) + "\" is not one of: " + list);
+        }
+    }
+    c.competition = cr.str("competition", false);
+    c.year_from = static_cast<std::int16_t>(cr.integer("year_from", 1945, 2100, 0));
+    c.year_to = static_cast<std::int16_t>(cr.integer("year_to", 1945, 2100, 0));
+    if (c.year_from && c.year_to && c.year_from > c.year_to)
+        cr.error("year_to", "is " + std::to_string(c.year_to) + ", before year_from " + std::to_string(c.year_from));
+    if (Value tiers = cr.get("tiers"); tiers) {
+        if (!tiers.is_array()) {
+            cr.error("tiers", std::string("must be an array of tier names, found ") + type_name(tiers));
+        } else {
+            for (std::size_t i = 0; i < tiers.size(); ++i) {
+                Value t = tiers[i];
+                if (!t.is_string() || t.str().empty())
+                    cr.error(Field("tiers", i), t.is_string() ? std::string("must not be empty")
+                                                              : std::string("must be a string, found ") + type_name(t));
+                else c.tiers.emplace_back(t.str());
+            }
+        }
+    }
+    c.group = cr.one_of("group", award_groups, false);
+    c.region = cr.region("region", false);
+    std::string_view program = ref_id(cr, "program", cr.get("program"));
+    if (!program.empty()) {
+        std::uint32_t p = resolve_now(cr, "program", program, RecordKind::event, false);
+        if (p != no_row) c.program = EventId(p);
+    }
 }
 
 // Finds cycles in a graph where each node has at most one successor (parent links).

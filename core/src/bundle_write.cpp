@@ -347,6 +347,28 @@ std::string write_bundle(const Dataset& ds, bool pretty) {
         o.put("unit", x.unit);
         o.text("scope", x.scope);
         o.text("period", x.period);
+        if (x.compare.active()) {
+            const FigureCompare& c = x.compare;
+            o.key("compare");
+            o.begin_object();
+            o.text("measure", to_string(c.measure));
+            o.put("competition", c.competition);
+            if (c.year_from) o.integer("year_from", c.year_from);
+            if (c.year_to) o.integer("year_to", c.year_to);
+            if (!c.tiers.empty()) {
+                o.key("tiers");
+                o.begin_array();
+                for (const std::string& t : c.tiers) {
+                    o.element();
+                    o.text(t);
+                }
+                o.end_array();
+            }
+            o.put("group", c.group);
+            o.put("region", c.region);
+            if (c.program) o.text("program", ds.events[c.program.value].id);
+            o.end_object();
+        }
         cited_tail(o, x);
     });
     o.end_object();

@@ -67,6 +67,23 @@ std::optional<Stage> parse_stage(std::string_view s) noexcept {
     return std::nullopt;
 }
 
+namespace {
+constexpr const char* figure_measure_names[figure_measure_count] = {
+    "", "innovations", "awards", "replications", "replicated_innovations", "replicating_institutions",
+    "adopting_regions"};
+}
+
+const char* to_string(FigureMeasure m) noexcept {
+    const auto i = static_cast<std::size_t>(m);
+    return i < std::size(figure_measure_names) ? figure_measure_names[i] : "";
+}
+
+std::optional<FigureMeasure> parse_figure_measure(std::string_view s) noexcept {
+    for (int i = 1; i < figure_measure_count; ++i)
+        if (s == figure_measure_names[i]) return static_cast<FigureMeasure>(i);
+    return std::nullopt;
+}
+
 std::string Date::to_string() const {
     if (year == 0) return {};
     char buf[16];

@@ -47,12 +47,12 @@ export async function launch() {
 }
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.json': 'application/json', '.wasm': 'application/wasm',
-                '.js': 'text/javascript', '.png': 'image/png' };
+                '.js': 'text/javascript', '.png': 'image/png', '.css': 'text/css' };
 
 // A tiny static server for the folder of atlas.html on 127.0.0.1 (ephemeral port). `extra` maps
 // URL paths ("/big.json") to files elsewhere. Every answer allows any origin, so a file:// page
 // may fetch from it too.
-export async function startServer(root = path.dirname(PAGE), extra = {}) {
+export async function startServer(root = path.dirname(PAGE), extra = {}, { headers = {} } = {}) {
   const server = http.createServer((req, res) => {
     const urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     // Browsers ask for /favicon.ico by themselves; the page has none (not the app's request).
@@ -65,7 +65,8 @@ export async function startServer(root = path.dirname(PAGE), extra = {}) {
     fs.stat(file, (err, st) => {
       if (err || !st.isFile()) { res.writeHead(404, { 'Access-Control-Allow-Origin': '*' }).end('not found'); return; }
       res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream',
-                           'Content-Length': st.size, 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-store' });
+                           'Content-Length': st.size, 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-store',
+                           ...headers });
       if (req.method === 'HEAD') { res.end(); return; }
       fs.createReadStream(file).pipe(res);
     });

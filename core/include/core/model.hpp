@@ -163,6 +163,35 @@ struct Cohort : Cited {
     Stage latest_stage() const noexcept;
 };
 
+// What a published figure counts, stated so that the same count can be computed over a bundle
+// (core/figures.hpp) and the two compared. Every filter is optional.
+enum class FigureMeasure : std::uint8_t {
+    none,                      // not comparable (a year, a production figure, a composition)
+    innovations,               // innovations in scope
+    awards,                    // award records in scope
+    replications,              // replication records of innovations in scope (program adopters count one each)
+    replicated_innovations,    // innovations in scope replicated at least once
+    replicating_institutions,  // distinct institutions replicating innovations in scope
+    adopting_regions,          // distinct regencies/cities (or provinces) where they were replicated
+};
+inline constexpr int figure_measure_count = 7;
+const char* to_string(FigureMeasure m) noexcept;  // "", "innovations", …
+std::optional<FigureMeasure> parse_figure_measure(std::string_view s) noexcept;
+
+struct FigureCompare {
+    FigureMeasure measure = FigureMeasure::none;
+    // Innovations in scope: those with an award matching all award filters that are set
+    // (none set: every innovation), owned within `region` if set.
+    std::string competition;          // e.g. "KIPP"; matched ignoring case
+    std::int16_t year_from = 0;       // award years, inclusive; 0 = open
+    std::int16_t year_to = 0;
+    std::vector<std::string> tiers;   // e.g. {"Top 99"}; empty = any
+    std::string group;                // umum | replikasi | khusus | "" = any
+    std::string region;               // Kemendagri code prefix of the owner's region; "" = anywhere
+    EventId program;                  // replication measures: only this program's replications
+    bool active() const noexcept { return measure != FigureMeasure::none; }
+};
+
 struct Figure : Cited {
     std::string metric;
     std::optional<double> value;
@@ -170,6 +199,7 @@ struct Figure : Cited {
     std::string unit;
     std::string scope;
     std::string period;
+    FigureCompare compare;
 };
 
 struct Meta {
