@@ -106,6 +106,9 @@ struct AppState {
     std::uint64_t frame_count = 0;
     int frames_to_render = 3;
     std::map<std::string, WidgetRect, std::less<>> widget_rects;
+
+    // ---- lineage view (issue 6): graph, family, layout and view state (ui/view_lineage.hpp) ----
+    std::shared_ptr<struct LineageViewState> lineage_view;
 };
 
 // Loads a bundle from bytes. On failure the previous data stays and load_error says why.

@@ -25,6 +25,8 @@ enum class S : std::uint16_t {
     yes, no, national,
     status_shown_of, status_innovations, status_synthetic, status_bundle_date, status_problems,
     lang_toggle, load_failed, load_kept_previous, close, copy, copied, about, about_text,
+    // ---- lineage view (issue 6) ----
+    tab_lineage, lin_search_hint, lin_colour_stage, lin_colour_province, lin_time_axis, lin_fit, lin_all_years, lin_play, lin_pause, lin_empty, lin_nodes, lin_generations, lin_provinces, lin_regencies, lin_ranking, lin_rank_adopters, lin_rank_provinces, lin_rank_generations, lin_rank_none, lin_group_adopters, lin_group_schools, lin_group_health, lin_group_kecamatan, lin_group_governments, lin_group_expand, lin_collapse, lin_program, lin_innovation, lin_other, lin_undated, lin_cycles, lin_hint_controls,
     // links, loading and export (issue 8)
     data_menu, open_bundle, open_bundle_hint, copy_link, link_copied, export_innovations, export_replications,
     problems_title, problems_none, problems_button, loading_reading, loading_parsing, notice_title,

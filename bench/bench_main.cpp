@@ -2,6 +2,7 @@
 // (a readable table, then one JSON line with every figure) and only fails when the core fails.
 //
 //   atlas_bench [--innovations N] [--replications M] [--seed S] [--out FILE] [--reps K]
+//   atlas_bench lineage [--nodes N] [--runs K]     (lineage graph and layout: bench_lineage.cpp)
 //
 // "One keystroke of work" is one Catalog::run, reusing a single QueryResult as a view would.
 // A fresh run (search text changed arbitrarily) forgets the previous search so the whole
@@ -103,7 +104,10 @@ struct KeystrokeRow {
 
 }  // namespace
 
+int run_lineage_bench(int argc, char** argv);  // bench_lineage.cpp
+
 int main(int argc, char** argv) {
+    if (argc > 1 && std::string(argv[1]) == "lineage") return run_lineage_bench(argc, argv);
     SynthOptions opt;
     opt.innovations = 100'000;
     opt.replications = 300'000;

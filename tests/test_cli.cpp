@@ -92,12 +92,39 @@ TEST_CASE("lineage follows derived innovations recursively", "[cli]") {
     CHECK(rep["program"].is_null());
     CHECK(rep["derived"]["name"] == "NASI TIGA BERAS");
     CHECK(rep["derived"]["replications"].empty());
+    // The family as the lineage view draws it (core/lineage.hpp): Jarik and NASI TIGA BERAS.
+    CHECK(j["lineage"]["root"]["id"] == "n-jarik");
+    CHECK(j["lineage"]["nodes"] == 2);
+    CHECK(j["lineage"]["nodes_by_kind"]["innovation"] == 2);
+    CHECK(j["lineage"]["generations"] == 1);
+    CHECK(j["lineage"]["derived_innovations"] == 1);
+    CHECK(j["lineage"]["regencies"] == nlohmann::json::array({"35.73"}));
+    CHECK(j["lineage"]["first_date"] == "2024");
 
     Run by_id = run_stdout("lineage " + file + " n-brexit");
     auto b = nlohmann::json::parse(by_id.out);
     CHECK(b["replications"][0]["program"] == "Penandatanganan BREXIT");
     CHECK(b["replications"][0]["adopter_count"] == 16);
     CHECK(b["replications"][0]["derived"].is_null());
+    CHECK(b["lineage"]["nodes"] == 2);
+    CHECK(b["lineage"]["adopters"] == 16);
+
+    // From the derived innovation: the same family, one generation down.
+    Run child = run_stdout("lineage " + file + " n-nasi");
+    auto c = nlohmann::json::parse(child.out);
+    CHECK(c["derived_from"]["id"] == "n-jarik");
+    CHECK(c["lineage"]["root"]["id"] == "n-jarik");
+    CHECK(c["lineage"]["nodes"] == 2);
+    CHECK(c["lineage"]["generation"] == 1);
+    CHECK(c["lineage"]["ancestors"] == nlohmann::json::array({"n-jarik"}));
+
+    // A cohort's source: the program node between it and its listed adopter.
+    Run coh = run_stdout("lineage " + file + " n-gerakan");
+    auto k = nlohmann::json::parse(coh.out);
+    CHECK(k["cohorts"][0]["pairing"] == "unknown");
+    CHECK(k["lineage"]["nodes"] == 3);
+    CHECK(k["lineage"]["nodes_by_kind"]["program"] == 1);
+    CHECK(k["lineage"]["adopters"] == 12);
 
     Run none = run("lineage " + file + " 'no such thing'");
     CHECK(none.code == 1);

@@ -17,6 +17,7 @@
 #include "core/replication_list.hpp"
 #include "core/regions.hpp"
 #include "core/stats.hpp"
+#include "core/lineage.hpp"
 #include "core/synth.hpp"
 #include "data_cmds.hpp"
 
@@ -39,13 +40,14 @@ const char* usage_text =
     "usage:\n"
     "  atlas validate FILE                 check a bundle; one line per problem: JSONPATH: message\n"
     "  atlas stats FILE                    record counts and innovations per province, as JSON\n"
-    "  atlas lineage FILE QUERY            who replicated an innovation (id or part of its name), as JSON\n"
+    "  atlas lineage FILE QUERY            who replicated an innovation (id or part of its name), and its family\n"
+    "                                      as the lineage view draws it (\"lineage\": nodes, generations, reach), as JSON\n"
     "  atlas query FILE [--search TEXT] [--facet KEY=VALUE]... [--sort COLUMN] [--desc] [--limit N]\n"
     "                                      the catalog view headless: total, facet counts and rows, as JSON\n"
     "  atlas export FILE [--table innovations|replications] [filters as for query] [-o FILE]\n"
     "                                      what those filters select, as CSV for spreadsheets (UTF-8 BOM,\n"
     "                                      RFC 4180, cells that look like formulas neutralised)\n"
-    "  atlas synth --innovations N --replications M [--seed S] [-o FILE]\n"
+    "  atlas synth --innovations N --replications M [--seed S] [--family K] [-o FILE]\n"
     "                                      a synthetic bundle (marked synthetic) for scale tests\n"
     "%DATA%"
     "  atlas map FILE [--geo ASSET] [--year Y] [--search TEXT] [--facet KEY=VALUE]...\n"
@@ -157,47 +159,86 @@ ojson innovation_json(const Dataset& ds, InnovationId id) {
     return j;
 }
 
-ojson lineage_json(const Dataset& ds, InnovationId id, std::unordered_set<std::uint32_t>& on_path, int depth) {
+ojson date_json(const Date& d) { return d.known() ? ojson(d.to_string()) : ojson(nullptr); }
+
+// The replications of one innovation, recursing into derived innovations (through the core
+// lineage graph, so the CLI and the lineage view see the same edges).
+ojson lineage_json(const LineageGraph& g, InnovationId id, std::unordered_set<std::uint32_t>& on_path, int depth) {
+    const Dataset& ds = g.dataset();
     ojson j = innovation_json(ds, id);
     ojson reps = ojson::array();
+    ojson cohorts = ojson::array();
     on_path.insert(id.value);
-    for (ReplicationId rid : ds.replications_of.of(id.value)) {
-        const Replication& r = ds.replications[rid.value];
-        ojson o;
-        o["id"] = r.id;
-        o["adopter"] = ds.institutions[r.adopter.value].name;
-        o["adopter_count"] = r.adopter_count;
-        o["region_code"] = r.region_code;
-        o["stage"] = to_string(r.latest_stage());
-        Date d = r.latest_date();
-        o["date"] = d.known() ? ojson(d.to_string()) : ojson(nullptr);
-        o["program"] = r.program ? ojson(ds.events[r.program.value].name) : ojson(nullptr);
-        // The loader breaks cycles; the path check and depth bound keep this safe regardless.
-        if (r.derived && !on_path.count(r.derived.value) && depth < 64)
-            o["derived"] = lineage_json(ds, r.derived, on_path, depth + 1);
-        else
-            o["derived"] = nullptr;
-        reps.push_back(std::move(o));
+    for (std::uint32_t ei : g.out_edges(g.node_of(id))) {
+        const LineageEdge& e = g.edges()[ei];
+        if (e.replication) {
+            const Replication& r = ds.replications[e.replication.value];
+            ojson o;
+            o["id"] = r.id;
+            o["adopter"] = ds.institutions[r.adopter.value].name;
+            o["adopter_count"] = r.adopter_count;
+            o["region_code"] = r.region_code;
+            o["stage"] = to_string(r.latest_stage());
+            o["date"] = date_json(r.latest_date());
+            o["program"] = r.program ? ojson(ds.events[r.program.value].name) : ojson(nullptr);
+            // The loader breaks cycles; the path check and depth bound keep this safe regardless.
+            if (r.derived && !on_path.count(r.derived.value) && depth < 64)
+                o["derived"] = lineage_json(g, r.derived, on_path, depth + 1);
+            else
+                o["derived"] = nullptr;
+            reps.push_back(std::move(o));
+        } else if (e.cohort) {
+            const Cohort& c = ds.cohorts[e.cohort.value];
+            ojson o;
+            o["id"] = c.id;
+            o["program"] = ds.events[c.program.value].name;
+            o["pairing"] = "unknown";
+            o["sources"] = c.innovations.size();
+            ojson adopters = ojson::array();
+            for (InstitutionId a : c.adopters) adopters.push_back(ds.institutions[a.value].name);
+            o["adopters"] = std::move(adopters);
+            o["adopter_count"] = c.adopter_count ? c.adopter_count : static_cast<std::uint32_t>(c.adopters.size());
+            o["region_codes"] = c.region_codes;
+            o["stage"] = to_string(c.latest_stage());
+            cohorts.push_back(std::move(o));
+        }
     }
     j["replications"] = std::move(reps);
-    ojson cohorts = ojson::array();
-    for (CohortId cid : ds.cohorts_of.of(id.value)) {
-        const Cohort& c = ds.cohorts[cid.value];
-        ojson o;
-        o["id"] = c.id;
-        o["program"] = ds.events[c.program.value].name;
-        o["pairing"] = "unknown";
-        o["sources"] = c.innovations.size();
-        ojson adopters = ojson::array();
-        for (InstitutionId a : c.adopters) adopters.push_back(ds.institutions[a.value].name);
-        o["adopters"] = std::move(adopters);
-        o["adopter_count"] = c.adopter_count ? c.adopter_count : static_cast<std::uint32_t>(c.adopters.size());
-        o["region_codes"] = c.region_codes;
-        o["stage"] = to_string(c.latest_stage());
-        cohorts.push_back(std::move(o));
-    }
     j["cohorts"] = std::move(cohorts);
     on_path.erase(id.value);
+    return j;
+}
+
+// What the lineage view draws for this innovation: its whole family and its own figures.
+ojson lineage_summary_json(const LineageGraph& g, InnovationId id) {
+    const Dataset& ds = g.dataset();
+    Lineage lin = extract_lineage(g, id);
+    LineageStats s = g.stats(id);
+    ojson j;
+    j["root"] = innovation_json(ds, lin.root);
+    j["nodes"] = lin.nodes.size();
+    j["edges"] = lin.edges.size();
+    ojson kinds = ojson::object();
+    for (const char* k : {"innovation", "adopter", "program"}) kinds[k] = 0;
+    for (std::uint32_t n : lin.nodes) {
+        const char* k = to_string(g.nodes()[n].kind);
+        kinds[k] = kinds[k].get<int>() + 1;
+    }
+    j["nodes_by_kind"] = std::move(kinds);
+    j["layers"] = lin.depth() + 1;
+    if (lin.cycles_cut) j["cycles_cut"] = lin.cycles_cut;
+    ojson anc = ojson::array();
+    for (InnovationId a : s.ancestors) anc.push_back(ds.innovations[a.value].id);
+    j["ancestors"] = std::move(anc);
+    j["generation"] = s.generation;
+    j["generations"] = s.generations;
+    j["descendants"] = s.descendants;
+    j["derived_innovations"] = s.derived_innovations;
+    j["adopters"] = s.adopters;
+    j["provinces"] = s.provinces;
+    j["regencies"] = s.regencies;
+    j["first_date"] = date_json(s.first);
+    j["last_date"] = date_json(s.last);
     return j;
 }
 
@@ -214,14 +255,16 @@ int cmd_lineage(const std::vector<std::string>& args) {
         std::cerr << "atlas: \"" << args[1] << "\" matches " << found.candidates.size() << " innovations; showing \""
                   << ds->innovations[found.found.value].name << "\" (" << ds->innovations[found.found.value].id << ")\n";
     }
+    LineageGraph graph(*ds);
     std::unordered_set<std::uint32_t> on_path;
     ojson j;
-    ojson tree = lineage_json(*ds, found.found, on_path, 0);
+    ojson tree = lineage_json(graph, found.found, on_path, 0);
     ojson inn = innovation_json(*ds, found.found);
     if (InnovationId parent = ds->parent_of(found.found)) j["derived_from"] = innovation_json(*ds, parent);
     j["innovation"] = std::move(inn);
     j["replications"] = std::move(tree["replications"]);
     j["cohorts"] = std::move(tree["cohorts"]);
+    j["lineage"] = lineage_summary_json(graph, found.found);
     std::cout << dump(j) << "\n";
     return exit_ok;
 }
@@ -340,13 +383,14 @@ int cmd_synth(const std::vector<std::string>& args) {
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         std::uint64_t v = 0;
-        if ((a == "--innovations" || a == "--replications" || a == "--seed") && i + 1 < args.size()) {
+        if ((a == "--innovations" || a == "--replications" || a == "--seed" || a == "--family") && i + 1 < args.size()) {
             std::uint64_t max = a == "--seed" ? UINT64_MAX : 5'000'000;
             if (!parse_uint(args[i + 1], v, max))
                 return usage_error(a + " needs a whole number" + (a == "--seed" ? "" : " up to 5000000"));
             ++i;
             if (a == "--innovations") { opt.innovations = static_cast<std::uint32_t>(v); have_inn = true; }
             else if (a == "--replications") { opt.replications = static_cast<std::uint32_t>(v); have_rep = true; }
+            else if (a == "--family") opt.family = static_cast<std::uint32_t>(v);
             else opt.seed = v;
         } else if ((a == "-o" || a == "--out") && i + 1 < args.size()) {
             out_path = args[++i];

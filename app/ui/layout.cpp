@@ -40,7 +40,8 @@ void draw_app(AppState& app) {
     const bool no_detail = app.tab == Tab::figures;
     const float detail_w = narrow ? width : std::max(320.0f, width * 0.36f);
     const float tables_w = narrow || no_detail ? width : width - detail_w - ImGui::GetStyle().ItemSpacing.x;
-    const float tables_h = narrow && !no_detail ? avail_h * 0.55f : avail_h;
+    // The lineage drawing needs more of a phone's height than a table.
+    const float tables_h = narrow && !no_detail ? avail_h * (app.tab == Tab::lineage ? 0.72f : 0.55f) : avail_h;
 
     ImGui::BeginChild("##tables", ImVec2(tables_w, tables_h), false);
     if (ImGui::BeginTabBar("##views")) {
@@ -63,6 +64,11 @@ void draw_app(AppState& app) {
             ImGui::EndTabItem();
         }
         note_rect(app, "tab_map");
+        if (ImGui::BeginTabItem((std::string(tr(S::tab_lineage)) + "###tab_lineage").c_str(), nullptr, tab_flags(app, Tab::lineage))) {
+            app.tab = Tab::lineage;
+            ImGui::EndTabItem();
+        }
+        note_rect(app, "tab_lineage");
         std::snprintf(label, sizeof label, "%s###tab_fig", tr(S::tab_figures));
         if (ImGui::BeginTabItem(label, nullptr, tab_flags(app, Tab::figures))) {
             app.tab = Tab::figures;
@@ -75,6 +81,7 @@ void draw_app(AppState& app) {
     if (app.tab == Tab::innovations) draw_catalog_table(app);
     else if (app.tab == Tab::map) draw_map_view(app);
     else if (app.tab == Tab::figures) draw_figures_view(app);
+    else if (app.tab == Tab::lineage) draw_lineage_view(app);
     else draw_replications_table(app);
     ImGui::EndChild();
 

@@ -24,6 +24,7 @@ void draw_detail_panel(AppState& app);
 void draw_status_bar(AppState& app);
 void draw_map_view(AppState& app);  // the map tab (ui/view_map.cpp)
 void draw_messages(AppState& app);  // load errors, about box
+void draw_lineage_view(AppState& app);  // issue 6: view_lineage.cpp
 // Data menu (open, copy link, export, problems) and its windows: problems, notices, loading.
 void draw_data_menu(AppState& app);
 float data_menu_width();

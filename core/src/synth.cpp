@@ -340,6 +340,8 @@ private:
     void make_programs();
     void make_roots(std::uint32_t count);
     void make_replications(std::uint32_t derived_budget);
+    void grow_child(std::uint32_t src, Replication& x, std::uint32_t rep_row, std::vector<std::uint32_t>& spawnable);
+    void make_family(std::uint32_t nodes);
     InstitutionId pick_adopter(const InnFacts& src, std::int32_t province, bool allow_group, std::uint32_t& count);
     std::vector<StageStep> make_stages(int start_day, Stage reached, EventId session);
     void make_cohorts(std::uint32_t count);
@@ -727,6 +729,46 @@ std::vector<StageStep> Generator::make_stages(int start_day, Stage reached, Even
     return steps;
 }
 
+// The adopter of replication `x` (row rep_row) grows its own version of `src`: a new
+// innovation one generation deeper, named after its parent or its place.
+void Generator::grow_child(std::uint32_t src, Replication& x, std::uint32_t rep_row,
+                           std::vector<std::uint32_t>& spawnable) {
+    const InnFacts fs = facts_[src];
+    const Innovation& parent = ds_.innovations[src];
+    const Institution& adopter = ds_.institutions[x.adopter.value];
+    Innovation child;
+    InnFacts fc = fs;
+    fc.generation = static_cast<std::uint8_t>(fs.generation + 1);
+    fc.year = x.stages.back().date.year;
+    fc.regency = -1;
+    cite(child, make_id("syn-inn-", ds_.innovations.size() + 1), 500, 300, 100);
+    const unsigned how = static_cast<unsigned>(rng_.below(100));
+    std::string_view place = adopter.name;
+    if (!adopter.region_code.empty()) {
+        std::string_view code = RegionTable::regency_code(adopter.region_code);
+        if (const Region* reg = RegionTable::embedded().find(code.empty() ? std::string_view(adopter.region_code) : code))
+            place = strip_level(reg->name);
+    }
+    if (how < 50) child.name = parent.name + " " + std::string(place);
+    else if (how < 75) child.name = parent.name + " " + std::string(derived_suffixes[rng_.below(std::size(derived_suffixes))]);
+    else child.name = innovation_name(child.acronym_expansion);
+    child.description = "Dikembangkan dari " + parent.name + " setelah direplikasi oleh " + adopter.name + ".";
+    child.owner = x.adopter;
+    child.region_code = adopter.region_code;
+    child.sector = parent.sector;
+    child.year_started = fc.year;
+    child.status = "active";
+    child.derived_from = ReplicationId(rep_row);
+    const auto row = static_cast<std::uint32_t>(ds_.innovations.size());
+    x.derived = InnovationId(row);
+    ds_.innovations.push_back(std::move(child));
+    facts_.push_back(fc);
+    const std::uint64_t weight = zipf_weight(1 + rng_.below(std::max<std::uint32_t>(1, replicable_ / 4)));
+    if (row < opt_.innovations) pool_.add(row, weight);  // the family's children come on top of the pool
+    if (fc.generation < 5) spawnable.push_back(row);
+    add_awards(InnovationId(row), fc.year, false, true);
+}
+
 void Generator::make_replications(std::uint32_t derived_budget) {
     const std::uint32_t total = opt_.replications;
     std::vector<std::uint32_t> spawnable;  // derived innovations that may still grow a child
@@ -785,38 +827,7 @@ void Generator::make_replications(std::uint32_t derived_budget) {
         if (spawn) {
             // The adopter grows its own version: a new innovation one generation deeper.
             --derived_budget;
-            const Innovation& parent = ds_.innovations[src];
-            const Institution& adopter = ds_.institutions[x.adopter.value];
-            Innovation child;
-            InnFacts fc = fs;
-            fc.generation = static_cast<std::uint8_t>(fs.generation + 1);
-            fc.year = x.stages.back().date.year;
-            fc.regency = -1;
-            cite(child, make_id("syn-inn-", ds_.innovations.size() + 1), 500, 300, 100);
-            const unsigned how = static_cast<unsigned>(rng_.below(100));
-            std::string_view place = adopter.name;
-            if (!adopter.region_code.empty()) {
-                std::string_view code = RegionTable::regency_code(adopter.region_code);
-                if (const Region* reg = RegionTable::embedded().find(code.empty() ? std::string_view(adopter.region_code) : code))
-                    place = strip_level(reg->name);
-            }
-            if (how < 50) child.name = parent.name + " " + std::string(place);
-            else if (how < 75) child.name = parent.name + " " + std::string(derived_suffixes[rng_.below(std::size(derived_suffixes))]);
-            else child.name = innovation_name(child.acronym_expansion);
-            child.description = "Dikembangkan dari " + parent.name + " setelah direplikasi oleh " + adopter.name + ".";
-            child.owner = x.adopter;
-            child.region_code = adopter.region_code;
-            child.sector = parent.sector;
-            child.year_started = fc.year;
-            child.status = "active";
-            child.derived_from = ReplicationId(rep_row);
-            const auto row = static_cast<std::uint32_t>(ds_.innovations.size());
-            x.derived = InnovationId(row);
-            ds_.innovations.push_back(std::move(child));
-            facts_.push_back(fc);
-            pool_.add(row, zipf_weight(1 + rng_.below(std::max<std::uint32_t>(1, replicable_ / 4))));
-            if (fc.generation < 5) spawnable.push_back(row);
-            add_awards(InnovationId(row), fc.year, false, true);
+            grow_child(src, x, rep_row, spawnable);
         }
         ds_.replications.push_back(std::move(x));
     }
@@ -866,6 +877,51 @@ void Generator::make_cohorts(std::uint32_t count) {
     }
 }
 
+// One deep and wide family for lineage scale tests (SynthOptions::family): innovation 0 is
+// replicated, its derived innovations in turn (up to 8 generations), with bursts of 8–20
+// adopters in one regency ("14 Puskesmas di …"), until the family has `nodes` nodes: the root,
+// one per replication (its adopter, or the innovation the adopter derived).
+void Generator::make_family(std::uint32_t nodes) {
+    if (nodes <= 1 || ds_.innovations.empty() || regencies_.empty()) return;
+    std::vector<std::uint32_t> members{0};  // the family's innovations
+    std::vector<std::uint32_t> unused_spawnable;
+    std::uint32_t made = 1;
+    for (std::uint64_t guard = 0; made < nodes && guard < std::uint64_t{nodes} * 20; ++guard) {
+        const std::uint32_t src = members[rng_.below(members.size())];
+        const InnFacts fs = facts_[src];
+        const bool burst = rng_.chance(60);
+        const std::uint32_t g = pick_regency();
+        const Tpl unit = fs.sector <= 1 ? Tpl::puskesmas : Tpl::smp;
+        for (int k = burst ? rng_.range(8, 20) : 1; k > 0 && made < nodes; --k) {
+            Replication x;
+            x.source = InnovationId(src);
+            std::uint32_t count = 1;
+            bool fresh = false;
+            for (int attempt = 0; attempt < 6 && !fresh; ++attempt) {
+                x.adopter = burst ? unit_in(unit, g) : pick_adopter(fs, -1, true, count);
+                fresh = x.adopter != ds_.innovations[src].owner &&
+                        pairs_.insert((static_cast<std::uint64_t>(src) << 32) | x.adopter.value).second;
+            }
+            if (!fresh) continue;
+            cite(x, make_id("syn-rep-", ds_.replications.size() + 1), 400, 350, 150);
+            x.adopter_count = count;
+            x.region_code = ds_.institutions[x.adopter.value].region_code;
+            const bool spawn = !burst && fs.generation < 8 && rng_.chance(170);
+            const Stage reached = spawn ? Stage::implemented
+                                        : static_cast<Stage>(rng_.weighted(std::array<unsigned, 4>{15, 35, 20, 30}));
+            const int lo = std::max(first_day, year_start(fs.year));
+            x.stages = make_stages(lo + rng_.range(0, std::max(0, last_day - 60 - lo)), reached, {});
+            const auto rep_row = static_cast<std::uint32_t>(ds_.replications.size());
+            if (spawn) {
+                grow_child(src, x, rep_row, unused_spawnable);
+                members.push_back(x.derived.value);
+            }
+            ds_.replications.push_back(std::move(x));
+            ++made;
+        }
+    }
+}
+
 Dataset Generator::run() {
     const std::uint32_t n = opt_.innovations;
     const std::uint32_t reps = n == 0 ? 0 : opt_.replications;
@@ -879,6 +935,7 @@ Dataset Generator::run() {
     if (n > 0) {
         make_replications(derived);
         if (!regencies_.empty() && reps > 0) make_cohorts(std::max<std::uint32_t>(1, reps / 400));
+        make_family(opt_.family);
     }
     for (std::size_t e = 0; e < ds_.events.size() && e < session_signers_.size(); ++e) {
         if (ds_.events[e].kind == "commitment_signing" && session_signers_[e])
@@ -900,7 +957,8 @@ Dataset Generator::run() {
     figure("replications in this synthetic bundle", reps);
 
     const std::string counts = "--innovations " + std::to_string(n) + " --replications " + std::to_string(opt_.replications) +
-                               " --seed " + std::to_string(opt_.seed);
+                               " --seed " + std::to_string(opt_.seed) +
+                               (opt_.family ? " --family " + std::to_string(opt_.family) : std::string());
     ds_.meta.title = "SYNTHETIC: Atlas Inovasi scale-test bundle (" + std::to_string(n) + " innovations, " +
                      std::to_string(reps) + " replications, seed " + std::to_string(opt_.seed) + ")";
     ds_.meta.created = Date{2026, 1, 1};
