@@ -111,10 +111,12 @@ void apply_view_state(AppState& app, std::string_view link, bool from_address) {
     app.query.sort = v.sort.value_or(SortColumn::name);
     app.query.descending = v.sort ? v.descending : false;
     app.query_dirty = true;
+    // The lineage view follows the selection: `focus` (older links) stands in for `sel`.
+    const std::string& wanted = v.selected.empty() ? v.lineage_focus : v.selected;
     InnovationId selected;
-    if (!v.selected.empty() && app.data) {
-        selected = app.data->find_innovation(v.selected);
-        if (!selected) add_notice(app, format(S::notice_unknown_id, v.selected));
+    if (!wanted.empty() && app.data) {
+        selected = app.data->find_innovation(wanted);
+        if (!selected) add_notice(app, format(S::notice_unknown_id, wanted));
     }
     select_innovation(app, selected, static_cast<bool>(selected));
     set_language(v.language == "en" ? Lang::en : Lang::id);
