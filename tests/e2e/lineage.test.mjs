@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { SEED, assertNoErrors, call, cli, clickWidget, frames, launch, loadBundleBytes, openApp, rect, settle, shot,
+import { SEED, useSeed, assertNoErrors, call, cli, clickWidget, frames, launch, loadBundleBytes, openApp, rect, settle, shot,
          startServer, tmpDir, typeText } from './helpers.mjs';
 
 const lineageOf = (id, file = SEED) => JSON.parse(cli(['lineage', file, id]));
@@ -50,6 +50,7 @@ for (const mode of ['file', 'http']) {
     test('search → family as `atlas lineage` counts it; a click on a child selects it', async () => {
       const app = await openApp(browser, mode, server);
       const { page } = app;
+      await useSeed(page);  // seed facts; the page's default may be another bundle
       await openLineageTab(page);
       assert.equal(await nodeCount(page), 0, 'nothing selected yet: no lineage');
       await searchAndPick(page, 'jarik');
@@ -87,6 +88,7 @@ for (const mode of ['file', 'http']) {
     test('the time slider at an early year hides what came later; "all years" brings it back', async () => {
       const app = await openApp(browser, mode, server);
       const { page } = app;
+      await useSeed(page);  // seed facts; the page's default may be another bundle
       await openLineageTab(page);
       await searchAndPick(page, 'putik sari');
       assert.equal(await selected(page), 'inn-putik-sari');
@@ -119,6 +121,7 @@ describe('lineage (file, phone and synthetic)', () => {
   test('390x844: the ranking opens the most adopted innovation of the filtered result', async () => {
     const app = await openApp(browser, 'file', server, { viewport: { width: 390, height: 844 } });
     const { page } = app;
+    await useSeed(page);
     await openLineageTab(page);
     await clickWidget(page, 'lineage_rank_0');
     const id = await selected(page);

@@ -11,7 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 
 import {
-  SEED, assertNoErrors, call, cliQuery, clickWidget, frames, launch, openApp, pixels, rect, rowIds, settle, shot,
+  SEED, assertNoErrors, useSeed, call, cliQuery, clickWidget, frames, launch, openApp, pixels, rect, rowIds, settle, shot,
   state, typeText, waitForApp,
 } from './helpers.mjs';
 
@@ -21,6 +21,7 @@ const near = (px, rgb, tol = 12) => rgb.every((c, i) => Math.abs(px[i] - c) <= t
 
 async function openMap(browser, viewport) {
   const app = await openApp(browser, 'file', null, viewport ? { viewport } : {});
+  await useSeed(app.page);  // the expectations are seed facts; the page's default may be another bundle
   await clickWidget(app.page, 'tab_map');
   await frames(app.page, 3);
   await settle(app.page);
