@@ -80,6 +80,8 @@ struct AppState {
     float load_progress = 0;
     std::string load_label;
     bool show_problems = false;
+    // Save the map as PNG right after the next frame is drawn (file name of the download).
+    std::string export_map_png;
     // ---- issue 7: the embedded bundles one can switch between, and the figures tab ----
     struct BundleChoice {
         std::string title;      // meta.title, read without loading the bundle

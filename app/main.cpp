@@ -158,6 +158,17 @@ void frame(void* arg) {
     glClearColor(0.97f, 0.97f, 0.96f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (!app.export_map_png.empty()) {
+        // The Data menu's popup was closed this frame: the map is drawn without it.
+        if (auto it = app.widget_rects.find("map_canvas"); it != app.widget_rects.end() && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) {
+            platform::download_canvas_png(app.export_map_png, it->second.x, it->second.y, it->second.w, it->second.h);
+            app.export_map_png.clear();
+        } else if (app.tab != Tab::map) {
+            app.export_map_png.clear();  // the map is no longer shown: nothing to save
+        } else {
+            app.frames_to_render = std::max(app.frames_to_render, 2);
+        }
+    }
     SDL_GL_SwapWindow(rt.window);
     ++app.frame_count;
 }

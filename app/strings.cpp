@@ -160,6 +160,7 @@ constexpr Entry table[] = {
     {S::dismiss, "Tutup catatan", "Dismiss"},
     {S::status_record_counts, "%u replikasi, %u program, %u penghargaan, %u sumber",
      "%u replications, %u programs, %u awards, %u sources"},
+    {S::export_map_png, "Ekspor peta (PNG)", "Export map (PNG)"},
     // ---- issue 7 ----
     {S::tab_figures, "Angka", "Figures"},
     {S::fig_col_metric, "Ukuran", "Metric"},

@@ -32,7 +32,7 @@ enum class S : std::uint16_t {
     problems_title, problems_none, problems_button, loading_reading, loading_parsing, notice_title,
     notice_link_too_long, notice_link_encoding, notice_link_unknown_key, notice_link_bad_value,
     notice_link_value_too_long, notice_link_repeated, notice_unknown_id, notice_unknown_value, dismiss,
-    status_record_counts,
+    status_record_counts, export_map_png,
     // ---- issue 7: figures tab, charts, confidence markers, bundle choice ----
     tab_figures, fig_col_metric, fig_col_scope, fig_col_period, fig_col_published, fig_col_bundle,
     fig_col_coverage, fig_col_filtered, fig_col_source, fig_not_comparable, fig_bundle_tip, fig_filtered_tip,

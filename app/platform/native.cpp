@@ -32,5 +32,6 @@ void announce_state(const std::string&, bool) {}
 void announce_selection(const std::string&) {}
 std::string link_for(const std::string& state) { return "#" + state; }
 void start_page_requests() {}
+void download_canvas_png(const std::string&, float, float, float, float) {}
 
 }  // namespace atlas::platform

@@ -27,6 +27,9 @@ void announce_state(const std::string& link, bool replace);
 void announce_selection(const std::string& id);
 // A shareable address for a view state (the page's own address with the state as its hash).
 std::string link_for(const std::string& state);
+// Saves a rectangle of what was just drawn (CSS pixels) as a PNG download. Must be called
+// right after rendering, in the same frame.
+void download_canvas_png(const std::string& name, float x, float y, float w, float h);
 // Applies the page's own start-up requests (URL hash, ?data=URL) once the app is ready.
 void start_page_requests();
 

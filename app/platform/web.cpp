@@ -175,6 +175,28 @@ EM_JS(void, js_install_data, (), {
 
 EM_JS(void, js_pick_file, (), { Module.atlasPickFile(); });
 
+// Copies a rectangle of the WebGL canvas while its frame is still there (same task as the
+// drawing; no preserveDrawingBuffer needed) and downloads it as PNG.
+EM_JS(void, js_download_canvas_png, (const char* name, float x, float y, float w, float h), {
+    const c = Module.canvas;
+    const s = c.clientWidth ? c.width / c.clientWidth : 1;
+    const out = document.createElement("canvas");
+    out.width = Math.max(1, Math.round(w * s));
+    out.height = Math.max(1, Math.round(h * s));
+    out.getContext("2d").drawImage(c, Math.round(x * s), Math.round(y * s), out.width, out.height, 0, 0, out.width, out.height);
+    const file = UTF8ToString(name);
+    out.toBlob(function(blob) {
+        if (!blob) return;
+        const a = document.createElement("a");
+        a.href = URL.createObjectURL(blob);
+        a.download = file;
+        a.style.display = "none";
+        document.body.appendChild(a);
+        a.click();
+        setTimeout(function() { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+    }, "image/png");
+});
+
 EM_JS(void, js_download, (const char* name, const char* mime, const char* bytes, int length), {
     const data = HEAPU8.slice(bytes, bytes + length);
     const blob = new Blob([data], {type: UTF8ToString(mime)});
@@ -282,6 +304,9 @@ std::string link_for(const std::string& state) {
     return out;
 }
 void start_page_requests() { js_start_page_requests(); }
+void download_canvas_png(const std::string& name, float x, float y, float w, float h) {
+    js_download_canvas_png(name.c_str(), x, y, w, h);
+}
 
 void install_clipboard() {
     static Installer installer;

@@ -48,6 +48,11 @@ void draw_data_menu(AppState& app) {
         platform::download(file_stem(app) + "-replikasi.csv", "text/csv;charset=utf-8",
                            replications_csv(*app.data, app.replication_rows));
     note_rect(app, "menu_export_replications");
+    // The map as drawn (with its legend), when the map tab is open.
+    const bool map_shown = app.tab == Tab::map;  // the header is drawn before the view: last frame's tab
+    if (ImGui::Selectable(tr(S::export_map_png), false, map_shown ? 0 : ImGuiSelectableFlags_Disabled))
+        app.export_map_png = file_stem(app) + "-peta.png";
+    note_rect(app, "menu_export_map");
     ImGui::Separator();
     char label[96];
     std::snprintf(label, sizeof label, tr(S::problems_button), static_cast<unsigned>(app.report.issues.size()));

@@ -237,4 +237,34 @@ describe('loading, links and export (atlas.html)', () => {
     const fromCli = cli(['export', hostileFile, '--facet', 'province=35']);
     assert.equal(bytes.toString('utf8'), fromCli);
   });
+
+  it('saves the map as drawn as a PNG', async () => {
+    const app = await start('http');
+    const { page } = app;
+    await clickWidget(page, 'tab_map');
+    await settle(page);
+    const r = await rect(page, 'map_canvas');
+    assert.ok(r, 'the map is drawn');
+    await openData(page);
+    const [download] = await Promise.all([page.waitForEvent('download'), clickWidget(page, 'menu_export_map')]);
+    assert.match(download.suggestedFilename(), /-peta\.png$/);
+    const png = fs.readFileSync(await download.path());
+    assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'PNG signature');
+    const width = png.readUInt32BE(16), height = png.readUInt32BE(20);
+    assert.ok(Math.abs(width - r.w) <= 2 && Math.abs(height - r.h) <= 2, `${width}x${height} vs ${r.w}x${r.h}`);
+    // Not a blank image: the painted provinces give many colours.
+    const colours = await page.evaluate(async (b64) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const bmp = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+      const c = new OffscreenCanvas(bmp.width, bmp.height);
+      const g = c.getContext('2d');
+      g.drawImage(bmp, 0, 0);
+      const d = g.getImageData(0, 0, bmp.width, bmp.height).data;
+      const seen = new Set();
+      for (let i = 0; i < d.length; i += 4 * 97) seen.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+      return seen.size;
+    }, png.toString('base64'));
+    assert.ok(colours > 20, `only ${colours} colours in the exported map`);
+    fs.copyFileSync(await download.path(), path.join(process.env.ATLAS_E2E_ARTIFACTS || 'build/e2e-artifacts', 'links-exported-map.png'));
+  });
 });
