@@ -267,4 +267,30 @@ describe('loading, links and export (atlas.html)', () => {
     assert.ok(colours > 20, `only ${colours} colours in the exported map`);
     fs.copyFileSync(await download.path(), path.join(process.env.ATLAS_E2E_ARTIFACTS || 'build/e2e-artifacts', 'links-exported-map.png'));
   });
+
+  it('a link opens the map at its zoom, centre and measure, and the view comes back the same', async () => {
+    const app = await start('http');
+    const { page } = app;
+    const link = 'view=map&zoom=4&at=112.6,-7.9&metric=received';
+    assert.equal(await call(page, 'atlas_set_state', 'number', [link]), 0);
+    await settle(page);
+    await frames(page, 3);
+    await settle(page);
+    const st = await call(page, 'atlas_get_state', 'string');
+    assert.equal(st, link);
+    assert.equal(await call(page, 'atlas_map_level', 'string'), 'regency', 'zoomed in: the regency layer');
+    assert.ok(await rect(page, 'map_canvas'), 'the map tab is open');
+    await shot(page, 'links-map-link');
+
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    open.push({ context: ctx });
+    const other = await ctx.newPage();
+    await other.goto(`${server.pageUrl}#${st}`);
+    await other.waitForFunction(() => window.Module?.calledRun && window.Module._atlas_frame_count() >= 2, null, { timeout: 60000 });
+    await settle(other);
+    await frames(other, 3);
+    await settle(other);
+    assert.equal(await call(other, 'atlas_get_state', 'string'), link);
+    assert.equal(await other.evaluate(() => location.hash.slice(1)), link);
+  });
 });
