@@ -8,34 +8,19 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cli_runner.hpp"
 #include "fixtures.hpp"
 
 namespace {
 
-struct Run {
-    int code = -1;
-    std::string out;  // stdout and stderr together
-};
-
-// Runs the CLI; stdout only, or stdout and stderr together.
-Run run_cli(const std::string& args, bool with_stderr) {
-    std::string cmd = std::string(ATLAS_CLI_PATH) + " " + args + (with_stderr ? " 2>&1" : " 2>/dev/null");
-    Run r;
-    FILE* p = popen(cmd.c_str(), "r");
-    REQUIRE(p != nullptr);
-    std::array<char, 4096> buf{};
-    std::size_t n;
-    while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-    int status = pclose(p);
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
-}
+using Run = atlas::test::CliRun;
+Run run_cli(const std::string& args, bool with_stderr) { return atlas::test::run_atlas(args, with_stderr); }
 Run run(const std::string& args) { return run_cli(args, true); }
 Run run_stdout(const std::string& args) { return run_cli(args, false); }
 
 // ctest runs test cases in parallel processes: each writes its own files (pid in the name).
 std::string write_temp(const std::string& name, const std::string& text) {
-    std::string path = "/tmp/atlas_cli_test_" + std::to_string(getpid()) + "_" + name;
+    std::string path = atlas::test::temp_path("cli_" + name);
     std::ofstream(path, std::ios::binary) << text;
     return path;
 }

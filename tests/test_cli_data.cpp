@@ -9,29 +9,15 @@
 #include <string>
 #include <sys/wait.h>
 #include <unistd.h>
+#include "cli_runner.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
 const std::string root = ATLAS_SOURCE_DIR;
 
-struct Run {
-    int code = -1;
-    std::string out;  // stdout and stderr together
-};
-
-Run run(const std::string& args) {
-    const std::string cmd = std::string(ATLAS_CLI_PATH) + " " + args + " 2>&1";
-    Run r;
-    FILE* p = popen(cmd.c_str(), "r");
-    REQUIRE(p != nullptr);
-    std::array<char, 4096> buf{};
-    std::size_t n;
-    while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-    const int status = pclose(p);
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
-}
+using Run = atlas::test::CliRun;
+Run run(const std::string& args) { return atlas::test::run_atlas(args, true); }  // stdout and stderr
 
 std::string slurp(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);

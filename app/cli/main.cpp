@@ -5,6 +5,8 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <memory>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -310,6 +312,22 @@ bool filter_option(const std::vector<std::string>& args, std::size_t& i, Query& 
     return true;
 }
 
+// A bundle and the rows a query selects in it (what query and export print).
+struct Selection {
+    std::shared_ptr<const Dataset> data;
+    std::unique_ptr<Catalog> catalog;
+    QueryResult result;
+};
+// Nothing when the file cannot be loaded (the problem is printed).
+std::optional<Selection> select_rows(const std::string& path, const Query& q) {
+    Selection s;
+    s.data = load_or_report(path);
+    if (!s.data) return std::nullopt;
+    s.catalog = std::make_unique<Catalog>(s.data);
+    s.catalog->run(q, s.result);
+    return s;
+}
+
 int cmd_query(const std::vector<std::string>& args) {
     if (args.empty()) return usage_error("query takes FILE and options");
     Query q;
@@ -325,11 +343,11 @@ int cmd_query(const std::vector<std::string>& args) {
             return usage_error("unknown option \"" + args[i] + "\"");
         }
     }
-    auto ds = load_or_report(args[0]);
-    if (!ds) return exit_invalid;
-    Catalog catalog(ds);
-    QueryResult res;
-    catalog.run(q, res);
+    auto sel = select_rows(args[0], q);
+    if (!sel) return exit_invalid;
+    const auto& ds = sel->data;
+    const Catalog& catalog = *sel->catalog;
+    const QueryResult& res = sel->result;
     ojson j;
     j["total"] = res.rows.size();
     ojson facets = ojson::object();
@@ -441,11 +459,11 @@ int cmd_export_table(const std::vector<std::string>& args) {
             return usage_error("unknown option \"" + args[i] + "\"");
         }
     }
-    auto ds = load_or_report(args[0]);
-    if (!ds) return exit_invalid;
-    Catalog catalog(ds);
-    QueryResult res;
-    catalog.run(q, res);
+    auto sel = select_rows(args[0], q);
+    if (!sel) return exit_invalid;
+    const auto& ds = sel->data;
+    const Catalog& catalog = *sel->catalog;
+    const QueryResult& res = sel->result;
     std::string csv;
     if (table == "innovations") {
         csv = innovations_csv(catalog, res.rows);

@@ -69,6 +69,16 @@ public:
         key(k);
         text(v);
     }
+    void put(std::string_view k, const std::vector<std::string>& list) {  // left out when empty
+        if (list.empty()) return;
+        key(k);
+        begin_array();
+        for (const std::string& v : list) {
+            element();
+            text(v);
+        }
+        end_array();
+    }
     void put(std::string_view k, std::string_view v) {  // left out when empty
         if (!v.empty()) text(k, v);
     }
@@ -321,15 +331,7 @@ std::string write_bundle(const Dataset& ds, bool pretty) {
             id_array(o, ds.institutions, x.adopters);
         }
         if (x.adopter_count) o.integer("adopter_count", x.adopter_count);
-        if (!x.region_codes.empty()) {
-            o.key("region_codes");
-            o.begin_array();
-            for (const std::string& code : x.region_codes) {
-                o.element();
-                o.text(code);
-            }
-            o.end_array();
-        }
+        o.put("region_codes", x.region_codes);
         stages(o, ds, x.stages);
         cited_tail(o, x);
     });
@@ -355,15 +357,7 @@ std::string write_bundle(const Dataset& ds, bool pretty) {
             o.put("competition", c.competition);
             if (c.year_from) o.integer("year_from", c.year_from);
             if (c.year_to) o.integer("year_to", c.year_to);
-            if (!c.tiers.empty()) {
-                o.key("tiers");
-                o.begin_array();
-                for (const std::string& t : c.tiers) {
-                    o.element();
-                    o.text(t);
-                }
-                o.end_array();
-            }
+            o.put("tiers", c.tiers);
             o.put("group", c.group);
             o.put("region", c.region);
             if (c.program) o.text("program", ds.events[c.program.value].id);
