@@ -146,6 +146,8 @@ constexpr Entry table[] = {
     {S::problems_title, "Masalah dalam bundel", "Problems in the bundle"},
     {S::problems_none, "Validator tidak menemukan masalah.", "The validator found no problems."},
     {S::problems_button, "Masalah (%u)", "Problems (%u)"},
+    {S::problems_unlisted, "%u masalah lain tidak dicantumkan; hanya %u yang pertama ditampilkan.",
+     "%u more problems are not listed; only the first %u are shown."},
     {S::loading_reading, "Membaca %s…", "Reading %s…"},
     {S::loading_parsing, "Memeriksa %s…", "Checking %s…"},
     {S::notice_title, "Catatan", "Notice"},

@@ -29,7 +29,7 @@ enum class S : std::uint16_t {
     tab_lineage, lin_search_hint, lin_colour_stage, lin_colour_province, lin_time_axis, lin_fit, lin_all_years, lin_play, lin_pause, lin_empty, lin_nodes, lin_generations, lin_provinces, lin_regencies, lin_ranking, lin_rank_adopters, lin_rank_provinces, lin_rank_generations, lin_rank_none, lin_group_adopters, lin_group_schools, lin_group_health, lin_group_kecamatan, lin_group_governments, lin_group_expand, lin_collapse, lin_program, lin_innovation, lin_other, lin_undated, lin_cycles, lin_hint_controls,
     // links, loading and export (issue 8)
     data_menu, open_bundle, open_bundle_hint, copy_link, link_copied, export_innovations, export_replications,
-    problems_title, problems_none, problems_button, loading_reading, loading_parsing, notice_title,
+    problems_title, problems_none, problems_button, problems_unlisted, loading_reading, loading_parsing, notice_title,
     notice_link_too_long, notice_link_encoding, notice_link_unknown_key, notice_link_bad_value,
     notice_link_value_too_long, notice_link_repeated, notice_unknown_id, notice_unknown_value, dismiss,
     status_record_counts, export_map_png,

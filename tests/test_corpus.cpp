@@ -370,6 +370,75 @@ TEST_CASE("corpus: 200,000 non-objects in innovations are reported, quickly", "[
     CHECK(seconds < 30.0);  // generous: Debug builds and sanitizers
 }
 
+TEST_CASE("corpus: a 100 MB string is refused with the limit named, the rest of the record kept apart",
+          "[corpus][hostile]") {
+    const std::string big(100u << 20, 'x');
+    const std::string text = std::string(minimal_head) +
+                             R"(, "institutions": [{"id": "i1", "name": "A", "kind": "dinas", "sources": ["s1"]}],
+                                "innovations": [{"id": "n1", "name": ")" + big + R"(", "owner": "i1", "sources": ["s1"]},
+                                                {"id": "n2", "name": "Y", "owner": "i1", "sources": ["s1"]}]})";
+    std::optional<atlas::Result<atlas::LoadedBundle>> r;
+    REQUIRE_NOTHROW(r.emplace(atlas::load_bundle(text)));
+    REQUIRE(r->ok());
+    const auto& rep = r->value().report;
+    INFO(describe(rep));
+    const auto errs = errors_of(rep);
+    REQUIRE(errs.size() >= 1);
+    CHECK(errs[0]->path == "$.innovations[0].name");
+    CHECK_THAT(errs[0]->message, Catch::Contains("104857600"));  // the string's length
+    CHECK_THAT(errs[0]->message, Catch::Contains("1048576"));    // the limit
+    REQUIRE(r->value().dataset->innovations.size() == 1);
+    CHECK(r->value().dataset->innovations[0].id == "n2");
+}
+
+TEST_CASE("corpus: 1,000,000 broken records are counted, the messages capped", "[corpus][hostile]") {
+    std::string text = std::string(minimal_head) + R"(, "innovations": [)";
+    text.reserve(text.size() + 3'000'000);
+    for (int i = 0; i < 1'000'000; ++i) text += i ? ",{}" : "{}";
+    text += "]}";
+    std::optional<atlas::Result<atlas::LoadedBundle>> r;
+    REQUIRE_NOTHROW(r.emplace(atlas::load_bundle(text)));
+    REQUIRE(r->ok());
+    const auto& rep = r->value().report;
+    const atlas::LoadLimits defaults;
+    CHECK(rep.issues.size() == defaults.max_issues);  // listed
+    CHECK(rep.unlisted_errors > 0);                   // and the rest counted
+    CHECK(rep.error_count() == rep.issues.size() + rep.unlisted_errors);
+    CHECK(rep.error_count() >= 1'000'000);            // at least one problem per record
+    CHECK_FALSE(rep.valid());
+    CHECK(rep.read[static_cast<int>(atlas::RecordKind::innovation)] == 1'000'000);
+    CHECK(rep.kept[static_cast<int>(atlas::RecordKind::innovation)] == 0);
+    CHECK(errors_of(rep).front()->path.rfind("$.innovations[0]", 0) == 0);
+
+    // A record with a 1,000,000-element array of references is read (each one is checked).
+    std::string refs = std::string(minimal_head) +
+                       R"(, "institutions": [{"id": "i1", "name": "A", "kind": "dinas", "sources": [)";
+    refs.reserve(refs.size() + 6'000'000);
+    for (int i = 0; i < 1'000'000; ++i) refs += i ? ",\"s1\"" : "\"s1\"";
+    refs += "]}]}";
+    auto r2 = atlas::load_bundle(refs);
+    REQUIRE(r2.ok());
+    CHECK(r2.value().report.valid());
+    CHECK(r2.value().dataset->institutions.size() == 1);
+}
+
+TEST_CASE("corpus: the listed problems stop at max_issues, the count does not", "[corpus][hostile]") {
+    atlas::LoadLimits few;
+    few.max_issues = 5;
+    std::string text = std::string(minimal_head) + R"(, "innovations": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], "extra": 1})";
+    auto r = atlas::load_bundle(text, few);
+    REQUIRE(r.ok());
+    const auto& rep = r.value().report;
+    CHECK(rep.issues.size() == 5);
+    CHECK(rep.error_count() == 10);
+    CHECK(rep.warning_count() == 1);  // the unknown field, counted after the list was full
+    CHECK(rep.unlisted() == 6);
+    auto all = atlas::load_bundle(text);
+    REQUIRE(all.ok());
+    CHECK(all.value().report.issues.size() == 11);
+    CHECK(all.value().report.unlisted() == 0);
+}
+
 TEST_CASE("corpus: byte and record limits", "[corpus][hostile]") {
     atlas::LoadLimits small;
     small.max_bytes = 100;

@@ -435,6 +435,73 @@ TEST_CASE("merge: ids are kept, equal records fold, conflicts are reported", "[i
     CHECK(m.dataset->innovations.back().id == "inn-baru");
 }
 
+TEST_CASE("merge: every row of B is counted as used or skipped, and every skip is said", "[import][merge]") {
+    const auto a = seed();
+    std::vector<CsvFile> files = atlas::export_csv(*a);
+    std::size_t b_rows = 0;
+    for (CsvFile& f : files) {
+        if (f.name == "innovations.csv") {
+            const std::size_t at = f.text.find("inn-brexit,BREXIT,");
+            REQUIRE(at != std::string::npos);
+            f.text.replace(at, 18, "inn-brexit,BREXIT 2,");  // a conflict: A's kept, said
+            f.text += "inn-baru,Inovasi Baru,,,inst-pemkab-malang,,35.07,,,,,src-putik-sari-wonosari-2024-08-01,low,\r\n";
+        }
+    }
+    const ImportResult bi = atlas::import_csv(files, {});
+    REQUIRE(bi.dataset);
+    REQUIRE(bi.error_count() == 0);
+    for (const CsvFile& f : atlas::export_csv(*bi.dataset))
+        if (f.name != "meta.csv") b_rows += data_rows(f.text);
+
+    const ImportResult m = atlas::merge_bundles(*a, *bi.dataset);
+    REQUIRE(m.dataset);
+    std::size_t read = 0, used = 0, skipped = 0;
+    for (const auto& [file, c] : m.counts) {
+        INFO(file);
+        CHECK(c.read == c.used + c.skipped);
+        read += c.read;
+        used += c.used;
+        skipped += c.skipped;
+    }
+    CHECK(read == b_rows);  // every row of B is accounted for
+    CHECK(skipped == 1);    // the conflicting BREXIT row
+    CHECK(m.counts.at("innovations.csv").skipped == 1);
+    std::size_t conflicts = 0;
+    for (const auto& is : m.issues) conflicts += is.message.rfind("conflict:", 0) == 0;
+    CHECK(conflicts == skipped);
+    // Records out = A's records + what B added.
+    CHECK(m.dataset->innovations.size() == a->innovations.size() + 1);
+
+    // A B event with participants A's version lacks: the extra rows are said, not dropped quietly.
+    std::vector<CsvFile> withp = atlas::export_csv(*a);
+    bool added = false;
+    for (CsvFile& f : withp) {
+        if (f.name != "participants.csv") continue;
+        const atlas::csv::Table t = atlas::csv::read(f.text);
+        REQUIRE_FALSE(t.rows.empty());
+        std::string row;
+        for (std::size_t c = 0; c < t.rows[0].cells.size(); ++c) {
+            std::string cell = t.rows[0].cells[c].text;
+            if (t.header.cells[c].text == "person") cell = "Peserta Tambahan";
+            row += (c ? "," : "") + cell;
+        }
+        f.text += row + "\r\n";
+        added = true;
+    }
+    REQUIRE(added);
+    const ImportResult bp = atlas::import_csv(withp, {});
+    REQUIRE(bp.dataset);
+    const ImportResult mp = atlas::merge_bundles(*a, *bp.dataset);
+    REQUIRE(mp.dataset);
+    const auto& pc = mp.counts.at("participants.csv");
+    CHECK(pc.read == pc.used + pc.skipped);
+    CHECK(pc.skipped == 1);
+    const auto msgs = described(mp);
+    CHECK(std::count_if(msgs.begin(), msgs.end(), [](const std::string& s) {
+              return s.find("Peserta Tambahan") != std::string::npos && s.find("left out") != std::string::npos;
+          }) == 1);
+}
+
 // ===========================================================================
 TEST_CASE("written regions: the real data's spellings", "[import][regions]") {
     const auto& t = atlas::RegionTable::embedded();

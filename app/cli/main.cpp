@@ -108,6 +108,9 @@ int cmd_validate(const std::vector<std::string>& args) {
         if (is.severity == Severity::error) std::cout << is.path << ": " << is.message << "\n";
     for (const Issue& is : rep.issues)
         if (is.severity == Severity::warning) std::cerr << "warning: " << is.path << ": " << is.message << "\n";
+    if (rep.unlisted())
+        std::cout << "$: " << rep.unlisted() << " more problem(s) not listed (" << rep.unlisted_errors << " error(s), "
+                  << rep.unlisted_warnings << " warning(s)); only the first " << rep.issues.size() << " are\n";
     std::string skipped;
     for (int k = 0; k < record_kind_count; ++k) {
         std::uint32_t gone = rep.read[k] - rep.kept[k];

@@ -55,7 +55,8 @@ void draw_data_menu(AppState& app) {
     note_rect(app, "menu_export_map");
     ImGui::Separator();
     char label[96];
-    std::snprintf(label, sizeof label, tr(S::problems_button), static_cast<unsigned>(app.report.issues.size()));
+    std::snprintf(label, sizeof label, tr(S::problems_button),
+                  static_cast<unsigned>(app.report.issues.size() + app.report.unlisted()));
     if (ImGui::Selectable(label)) app.show_problems = true;
     note_rect(app, "menu_problems");
     ImGui::EndPopup();
@@ -71,6 +72,9 @@ void draw_data_windows(AppState& app) {
         if (ImGui::Begin(tr(S::problems_title), &app.show_problems, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {
             note_rect(app, "problems_window");
             if (app.report.issues.empty()) ImGui::TextUnformatted(tr(S::problems_none));
+            if (app.report.unlisted())
+                ImGui::TextWrapped(tr(S::problems_unlisted), static_cast<unsigned>(app.report.unlisted()),
+                                   static_cast<unsigned>(app.report.issues.size()));
             if (!app.report.issues.empty() && ImGui::Button(tr(S::copy))) {
                 std::string all;
                 for (const Issue& i : app.report.issues) all += i.path + ": " + i.message + "\n";

@@ -24,11 +24,16 @@
 
 namespace atlas {
 
-std::size_t LoadReport::error_count() const noexcept {
+namespace {
+std::size_t listed_errors(const std::vector<Issue>& issues) noexcept {
     return static_cast<std::size_t>(
         std::count_if(issues.begin(), issues.end(), [](const Issue& i) { return i.severity == Severity::error; }));
 }
-std::size_t LoadReport::warning_count() const noexcept { return issues.size() - error_count(); }
+}  // namespace
+std::size_t LoadReport::error_count() const noexcept { return listed_errors(issues) + unlisted_errors; }
+std::size_t LoadReport::warning_count() const noexcept {
+    return issues.size() - listed_errors(issues) + unlisted_warnings;
+}
 
 namespace {
 
@@ -497,7 +502,13 @@ public:
     }
 
     void issue(Severity s, std::string path, std::string msg) {
-        report_.issues.push_back(Issue{s, std::move(path), std::move(msg)});
+        if (report_.issues.size() < limits_.max_issues) {
+            report_.issues.push_back(Issue{s, std::move(path), std::move(msg)});
+        } else if (s == Severity::error) {
+            ++report_.unlisted_errors;
+        } else {
+            ++report_.unlisted_warnings;
+        }
     }
     bool known_region(std::string_view code) { return known_regions_.contains(code); }
 

@@ -1,6 +1,7 @@
 // atlas merge: B into A through the CSV form both share, so that the importer's checks
 // (references, regions, duplicates, the bundle validator) apply to the result as they do to
 // an import.
+#include <map>
 #include <set>
 #include <unordered_map>
 
@@ -58,6 +59,9 @@ ImportResult merge_bundles(const Dataset& a, const Dataset& b, const std::vector
 
     std::set<std::string> dropped_events;  // B events not taken (A's version kept)
     std::vector<CsvFile> merged;
+    // Per file of B: rows folded into A's equal record and rows left out with a message; what
+    // is passed on is counted by the import. read == used + skipped holds for the sum.
+    std::map<std::string, FileCounts> b_counts;
     for (std::size_t f = 0; f < fa.size(); ++f) {
         const std::string& name = fa[f].name;
         if (name == "meta.csv") continue;  // A's meta, from the base
@@ -78,10 +82,24 @@ ImportResult merge_bundles(const Dataset& a, const Dataset& b, const std::vector
         const int ci = B.column_index("id");
         const int ce = B.column_index("event");
         const std::string kind = name.substr(0, name.size() - 4);
+        FileCounts& bc = b_counts[name];
+        bc.read = static_cast<std::uint32_t>(B.rows.size());
         for (const csv::Row& r : B.rows) {
-            if (ce >= 0 && dropped_events.count(r.cells[ce].text)) continue;  // A's event keeps its own participants
+            if (ce >= 0 && dropped_events.count(r.cells[ce].text)) {
+                // A's event keeps its own rows (participants): a row of B that A lacks is said.
+                if (seen.count(row_text(r))) {
+                    ++bc.used;
+                } else {
+                    ++bc.skipped;
+                    conflicts.push_back({csv::Level::warning, kind, 0, 0,
+                                         "conflict: B's row \"" + row_text(r).substr(0, 120) + "\" of event \"" +
+                                             r.cells[ce].text + "\" was left out (A's version of the event kept)"});
+                }
+                continue;
+            }
             if (ci < 0) {
                 if (seen.insert(row_text(r)).second) put(r);
+                else ++bc.used;  // the same row is in A
                 continue;
             }
             const std::string& id = r.cells[ci].text;
@@ -92,6 +110,7 @@ ImportResult merge_bundles(const Dataset& a, const Dataset& b, const std::vector
             }
             if (name == "events.csv") dropped_events.insert(id);
             if (it->second.first != name) {
+                ++bc.skipped;
                 conflicts.push_back({csv::Level::error, kind, 0, 0,
                                      "conflict: id \"" + id + "\" names a record in " + it->second.first + " of A and in " +
                                          name + " of B; B's record was left out"});
@@ -104,9 +123,13 @@ ImportResult merge_bundles(const Dataset& a, const Dataset& b, const std::vector
                 diff += (diff.empty() ? "" : "; ") + header[c] + ": A \"" + ar.cells[c].text.substr(0, 80) + "\", B \"" +
                         r.cells[c].text.substr(0, 80) + "\"";
             }
-            if (!diff.empty())
+            if (!diff.empty()) {
+                ++bc.skipped;
                 conflicts.push_back({csv::Level::warning, kind, 0, 0,
                                      "conflict: \"" + id + "\" differs (" + diff + "); A's version kept"});
+            } else {
+                ++bc.used;  // equal: folded into A's record
+            }
         }
         merged.push_back({name, w.take()});
     }
@@ -115,6 +138,16 @@ ImportResult merge_bundles(const Dataset& a, const Dataset& b, const std::vector
     opt.decisions = decisions;
     opt.base = std::make_shared<const Dataset>(copy_of(a));
     ImportResult res = import_csv(merged, opt);
+    // Counts speak of B's rows: what the import used or skipped of those passed on, plus
+    // what was folded or left out above.
+    for (auto& [file, bc] : b_counts) {
+        auto it = res.counts.find(file);
+        if (it != res.counts.end()) {
+            bc.used += it->second.used;
+            bc.skipped += it->second.skipped;
+        }
+    }
+    res.counts = std::move(b_counts);
     // Lines of the combined files mean nothing to the user: messages name records by id.
     for (ImportIssue& is : res.issues) {
         if (is.file.size() > 4 && is.file.compare(is.file.size() - 4, 4, ".csv") == 0) {

@@ -22,6 +22,7 @@ struct LoadLimits {
     std::size_t max_depth = 64;                     // JSON nesting
     std::size_t max_string_bytes = 1u << 20;        // one string value
     std::size_t max_records = 5'000'000;            // records in one array
+    std::size_t max_issues = 10'000;                // problems listed; the rest are only counted
 };
 
 enum class Severity : std::uint8_t { warning, error };
@@ -39,10 +40,16 @@ struct LoadReport {
     std::array<std::uint32_t, record_kind_count> read{};
     std::array<std::uint32_t, record_kind_count> kept{};
     std::size_t bytes = 0;
+    // Problems past LoadLimits::max_issues: counted, not listed (a file of a million broken
+    // records must not cost a million messages' memory).
+    std::size_t unlisted_errors = 0;
+    std::size_t unlisted_warnings = 0;
 
+    // Listed and unlisted together.
     std::size_t error_count() const noexcept;
     std::size_t warning_count() const noexcept;
     bool valid() const noexcept { return error_count() == 0; }
+    std::size_t unlisted() const noexcept { return unlisted_errors + unlisted_warnings; }
 };
 
 struct LoadedBundle {
