@@ -90,6 +90,11 @@ TEST_CASE("csv: every malformed shape is named by line and column", "[csv]") {
     CHECK(messages(atlas::csv::read("a,b\n1,2,3\n1\n")) ==
           std::vector<std::string>{"f.csv:2:5: row has 3 fields, the header has 2 (a comma inside a field needs quotes)",
                                    "f.csv:3:1: row has 1 field, the header has 2"});
+    // Found by fuzzing (tests/data/fuzz/csv/regress_trailing_comma_at_eof.txt): a text ending
+    // just after a comma gave the extra field's problem at line 0, column 0.
+    CHECK(messages(atlas::csv::read("a,b\n1,2,")) ==
+          std::vector<std::string>{"f.csv:2:5: row has 3 fields, the header has 2 (a comma inside a field needs quotes)"});
+    CHECK(messages(atlas::csv::read("a,b,")) == std::vector<std::string>{});
     const Table short_row = atlas::csv::read("a,b,c\n1\n");
     REQUIRE(short_row.rows.size() == 1);
     CHECK(short_row.rows[0].cells.size() == 3);  // padded so that columns can be looked up

@@ -232,6 +232,10 @@ Table read(std::string_view s, const ReadOptions& opt) {
         t.problems.push_back(at(quote_open, "quoted field is never closed (its closing quote is missing)"));
         end_row();
     } else if (row_started) {
+        if (state == State::field_start) {  // the text ends just after a comma: an empty last field there
+            cell.line = cur.line;
+            cell.column = cur.column;
+        }
         end_row();
     }
 
