@@ -435,6 +435,25 @@ TEST_CASE("merge: ids are kept, equal records fold, conflicts are reported", "[i
     CHECK(m.dataset->innovations.back().id == "inn-baru");
 }
 
+TEST_CASE("import: an address pasted with a space or a query still gives a clean outlet", "[import]") {
+    // Found by fuzzing (tests/data/fuzz/csv/regress_source_url_with_space.txt): the outlet kept
+    // the space, and export -> import then lost it (cells are trimmed when read).
+    std::vector<CsvFile> files = common_files();
+    files.push_back({"innovations.csv",
+                     "id,name,region,source_url\r\n"
+                     "inn-a,Putik Sari,Kabupaten Malang,https://bali.tribunnews.com / sampah\r\n"
+                     "inn-b,Layanan Laut,Kota Ambon,https://www.uji-kueri.go.id?p=12\r\n"});
+    const ImportResult r = atlas::import_csv(files, {});
+    REQUIRE(r.dataset);
+    std::vector<std::string> outlets;
+    for (const auto& src : r.dataset->sources) outlets.push_back(src.outlet);
+    CHECK(std::count(outlets.begin(), outlets.end(), "bali.tribunnews.com") == 1);
+    CHECK(std::count(outlets.begin(), outlets.end(), "uji-kueri.go.id") == 1);
+    const ImportResult back = reimport(*r.dataset);
+    REQUIRE(back.dataset);
+    CHECK(atlas::write_bundle(*back.dataset) == atlas::write_bundle(*r.dataset));
+}
+
 TEST_CASE("merge: every row of B is counted as used or skipped, and every skip is said", "[import][merge]") {
     const auto a = seed();
     std::vector<CsvFile> files = atlas::export_csv(*a);

@@ -172,7 +172,9 @@ std::vector<SourceId> Importer::row_sources(RowCtx& r) {
     }
     Source s;
     std::string_view host = url.substr(url.find("//") + 2);
-    host = host.substr(0, host.find('/'));
+    // The host ends at the path, query, fragment or any white space (an address pasted with a
+    // space in it): an outlet with white space at its end would not survive export → import.
+    host = text::trim(host.substr(0, host.find_first_of("/?# \t")));
     if (host.substr(0, 4) == "www.") host.remove_prefix(4);
     char hex[12];
     std::snprintf(hex, sizeof hex, "%08x", fnv1a(url));

@@ -45,6 +45,15 @@ std::vector<atlas::CsvFile> split_files(std::string_view in) {
     return files;
 }
 
+// For the log of a failure: the first line where two written bundles differ.
+void print_first_difference(const std::string& a, const std::string& b) {
+    std::size_t i = 0;
+    while (i < a.size() && i < b.size() && a[i] == b[i]) ++i;
+    const std::size_t from = a.rfind('\n', i) == std::string::npos ? 0 : a.rfind('\n', i) + 1;
+    std::fprintf(stderr, "first difference at byte %zu:\n  before: %.200s\n  after:  %.200s\n", i, a.c_str() + from,
+                 b.c_str() + std::min(from, b.size()));
+}
+
 bool about_meta(const atlas::ImportIssue& i) {
     return i.file == "meta.csv" || i.message.rfind("$.meta", 0) == 0;
 }
@@ -95,7 +104,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         ATLAS_FUZZ_CHECK(meta_errors && about_meta(i), "an exported set imports without errors but its meta's");
     }
     ATLAS_FUZZ_CHECK(again.dataset != nullptr, "an exported set imports");
-    ATLAS_FUZZ_CHECK(atlas::write_bundle(*again.dataset) == written, "export -> import keeps every field");
+    const std::string rewritten = atlas::write_bundle(*again.dataset);
+    if (rewritten != written) print_first_difference(written, rewritten);
+    ATLAS_FUZZ_CHECK(rewritten == written, "export -> import keeps every field");
 
     const auto merged = atlas::merge_bundles(ds, ds);
     check_report(merged, "merge");
