@@ -36,7 +36,7 @@ const list = (dir, ext) => readdirSync(dir).filter((f) => f.endsWith(ext)).sort(
 const bundles = [
   ...list(join(root, 'tests/data/good'), '.json'),
   ...list(join(root, 'tests/data/bad'), '.json'),
-  ...readdirSync(join(root, 'tests/data/fuzz/bundle')).sort().map((f) => join(root, 'tests/data/fuzz/bundle', f)),
+  ...list(join(root, 'tests/data/fuzz/bundle'), '.json'),
   join(root, 'assets/bundles/seed.json'),
 ];
 const work = mkdtempSync(join(tmpdir(), 'atlas-sweep-'));
