@@ -65,7 +65,7 @@ ATLAS_EXPORT void atlas_report_load_error(const char* message) {
 }
 ATLAS_EXPORT int atlas_problem_count() {
     AppState* a = hook_state();
-    return a ? static_cast<int>(a->report.issues.size() + a->report.unlisted()) : 0;
+    return a ? static_cast<int>(a->report.problem_count()) : 0;
 }
 // The CSV the export buttons download for "innovations" or "replications" (tests read it).
 ATLAS_EXPORT const char* atlas_export_csv(const char* table) {

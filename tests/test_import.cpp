@@ -51,6 +51,23 @@ std::shared_ptr<const atlas::Dataset> load_path(const std::string& path) {
 
 std::shared_ptr<const atlas::Dataset> seed() { return load_path(root + "/assets/bundles/seed.json"); }
 
+// B for the merge tests: the seed with BREXIT renamed (a conflict with A) and one new innovation.
+ImportResult seed_renamed_plus_one(const atlas::Dataset& a) {
+    std::vector<CsvFile> files = atlas::export_csv(a);
+    for (CsvFile& f : files) {
+        if (f.name == "innovations.csv") {
+            const std::size_t at = f.text.find("inn-brexit,BREXIT,");
+            REQUIRE(at != std::string::npos);
+            f.text.replace(at, 18, "inn-brexit,BREXIT 2,");
+            f.text += "inn-baru,Inovasi Baru,,,inst-pemkab-malang,,35.07,,,,,src-putik-sari-wonosari-2024-08-01,low,\r\n";
+        }
+    }
+    ImportResult bi = atlas::import_csv(files, {});
+    REQUIRE(bi.dataset);
+    REQUIRE(bi.error_count() == 0);
+    return bi;
+}
+
 ImportResult reimport(const atlas::Dataset& ds, const atlas::csv::WriteOptions& wo = {}) {
     return atlas::import_csv(atlas::export_csv(ds, wo), {});
 }
@@ -406,19 +423,7 @@ TEST_CASE("merge: ids are kept, equal records fold, conflicts are reported", "[i
     CHECK(self.issues.empty());
     CHECK(atlas::write_bundle(*self.dataset) == atlas::write_bundle(*a));
 
-    // B: the seed with one innovation renamed and one new source + innovation.
-    std::vector<CsvFile> files = atlas::export_csv(*a);
-    for (CsvFile& f : files) {
-        if (f.name == "innovations.csv") {
-            const std::size_t at = f.text.find("inn-brexit,BREXIT,");
-            REQUIRE(at != std::string::npos);
-            f.text.replace(at, 18, "inn-brexit,BREXIT 2,");
-            f.text += "inn-baru,Inovasi Baru,,,inst-pemkab-malang,,35.07,,,,,src-putik-sari-wonosari-2024-08-01,low,\r\n";
-        }
-    }
-    const ImportResult bi = atlas::import_csv(files, {});
-    REQUIRE(bi.dataset);
-    REQUIRE(bi.error_count() == 0);
+    const ImportResult bi = seed_renamed_plus_one(*a);
     const ImportResult m = atlas::merge_bundles(*a, *bi.dataset);
     REQUIRE(m.dataset);
     CHECK(m.error_count() == 0);
@@ -456,19 +461,8 @@ TEST_CASE("import: an address pasted with a space or a query still gives a clean
 
 TEST_CASE("merge: every row of B is counted as used or skipped, and every skip is said", "[import][merge]") {
     const auto a = seed();
-    std::vector<CsvFile> files = atlas::export_csv(*a);
+    const ImportResult bi = seed_renamed_plus_one(*a);  // the renamed BREXIT conflicts: A's kept, said
     std::size_t b_rows = 0;
-    for (CsvFile& f : files) {
-        if (f.name == "innovations.csv") {
-            const std::size_t at = f.text.find("inn-brexit,BREXIT,");
-            REQUIRE(at != std::string::npos);
-            f.text.replace(at, 18, "inn-brexit,BREXIT 2,");  // a conflict: A's kept, said
-            f.text += "inn-baru,Inovasi Baru,,,inst-pemkab-malang,,35.07,,,,,src-putik-sari-wonosari-2024-08-01,low,\r\n";
-        }
-    }
-    const ImportResult bi = atlas::import_csv(files, {});
-    REQUIRE(bi.dataset);
-    REQUIRE(bi.error_count() == 0);
     for (const CsvFile& f : atlas::export_csv(*bi.dataset))
         if (f.name != "meta.csv") b_rows += data_rows(f.text);
 

@@ -56,7 +56,7 @@ void draw_data_menu(AppState& app) {
     ImGui::Separator();
     char label[96];
     std::snprintf(label, sizeof label, tr(S::problems_button),
-                  static_cast<unsigned>(app.report.issues.size() + app.report.unlisted()));
+                  static_cast<unsigned>(app.report.problem_count()));
     if (ImGui::Selectable(label)) app.show_problems = true;
     note_rect(app, "menu_problems");
     ImGui::EndPopup();

@@ -87,12 +87,13 @@ ImportResult merge_bundles(const Dataset& a, const Dataset& b, const std::vector
         for (const csv::Row& r : B.rows) {
             if (ce >= 0 && dropped_events.count(r.cells[ce].text)) {
                 // A's event keeps its own rows (participants): a row of B that A lacks is said.
-                if (seen.count(row_text(r))) {
+                const std::string text = row_text(r);
+                if (seen.count(text)) {
                     ++bc.used;
                 } else {
                     ++bc.skipped;
                     conflicts.push_back({csv::Level::warning, kind, 0, 0,
-                                         "conflict: B's row \"" + row_text(r).substr(0, 120) + "\" of event \"" +
+                                         "conflict: B's row \"" + text.substr(0, 120) + "\" of event \"" +
                                              r.cells[ce].text + "\" was left out (A's version of the event kept)"});
                 }
                 continue;

@@ -50,6 +50,7 @@ struct LoadReport {
     std::size_t warning_count() const noexcept;
     bool valid() const noexcept { return error_count() == 0; }
     std::size_t unlisted() const noexcept { return unlisted_errors + unlisted_warnings; }
+    std::size_t problem_count() const noexcept { return issues.size() + unlisted(); }  // errors + warnings
 };
 
 struct LoadedBundle {
