@@ -30,6 +30,14 @@ export const CLI = path.resolve(process.env.ATLAS_CLI || path.join(REPO, 'build/
 export const SEED = path.resolve(process.env.ATLAS_SEED || path.join(REPO, 'assets/bundles/seed.json'));
 export const DEFAULT_BUNDLE = path.resolve(process.env.ATLAS_DEFAULT_BUNDLE ||
   ['assets/bundles/national.json', 'assets/bundles/seed.json'].map((f) => path.join(REPO, f)).find((f) => fs.existsSync(f)));
+// Whether the page under test has the map's boundary data built in: the build derives
+// generated/atlas_geo.bin next to the page only when ATLAS_GEO_DIR exists (a clone that is not
+// next to ../shared has none). ATLAS_PAGE_HAS_MAP=1|0 says it outright. Tests of the drawn map
+// are skipped with this reason when it is missing; map.test.mjs then checks the page says so.
+export const PAGE_HAS_MAP = process.env.ATLAS_PAGE_HAS_MAP
+  ? process.env.ATLAS_PAGE_HAS_MAP === '1'
+  : fs.existsSync(path.join(path.dirname(PAGE), 'generated', 'atlas_geo.bin'));
+export const NO_MAP = PAGE_HAS_MAP ? false : 'the page under test was built without boundary data';
 export const ARTIFACTS = path.resolve(process.env.ATLAS_E2E_ARTIFACTS || path.join(REPO, 'build/e2e-artifacts'));
 const CHROMIUM = process.env.ATLAS_CHROMIUM || '/usr/bin/chromium';
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
 import {
-  DEFAULT_BUNDLE, SEED, assertNoErrors, cli, cliQuery, clickWidget, frames, launch, openApp, rect, rowCount, rowIds, settle, shot,
+  DEFAULT_BUNDLE, NO_MAP, SEED, assertNoErrors, cli, cliQuery, clickWidget, frames, launch, openApp, rect, rowCount, rowIds, settle, shot,
   startServer, state, tmpDir, until,
 } from './helpers.mjs';
 
@@ -238,7 +238,7 @@ describe('loading, links and export (atlas.html)', () => {
     assert.equal(bytes.toString('utf8'), fromCli);
   });
 
-  it('saves the map as drawn as a PNG', async () => {
+  it('saves the map as drawn as a PNG', { skip: NO_MAP }, async () => {
     const app = await start('http');
     const { page } = app;
     await clickWidget(page, 'tab_map');
@@ -268,7 +268,7 @@ describe('loading, links and export (atlas.html)', () => {
     fs.copyFileSync(await download.path(), path.join(process.env.ATLAS_E2E_ARTIFACTS || 'build/e2e-artifacts', 'links-exported-map.png'));
   });
 
-  it('a link opens the map at its zoom, centre and measure, and the view comes back the same', async () => {
+  it('a link opens the map at its zoom, centre and measure, and the view comes back the same', { skip: NO_MAP }, async () => {
     const app = await start('http');
     const { page } = app;
     const link = 'view=map&zoom=4&at=112.6,-7.9&metric=received';
